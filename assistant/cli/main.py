@@ -1,0 +1,35 @@
+"""The stdraft command. Commands live in one module per area; this file only wires them."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from assistant.cli import document_cmds, serve_cmds
+from assistant.document.errors import InputError
+
+app = typer.Typer(
+    name="stdraft",
+    help="Drafting assistant for GB/T, GB/Z and ISO/IEC standards / 标准起草助手",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+document_cmds.register(app)
+serve_cmds.register(app)
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        app(args=argv, standalone_mode=True)
+    except InputError as exc:
+        # raised outside click's context, so report it here rather than through typer.Exit
+        sys.stderr.write(f"stdraft: error: {exc}\n")
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,183 @@
+"""Markdown and plain text (including text extracted from PDF or OCR) to a Document."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from assistant.document.builder import Builder, split_term_line
+from assistant.document.cover import (
+    meta_from_front_matter,
+    read_cover,
+    read_eu_header,
+    read_law_header,
+    read_plain_header,
+    split_front_matter,
+)
+from assistant.document.lines import Line, classify
+from assistant.document.model import Document, DocumentMeta, Structure
+from assistant.document.patterns import CJK, DESIGNATION, normalise_for_match, title_like
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_BODY_START = {"foreword", "introduction", "contents", "numbered", "bare_number", "annex",
+               "law_chapter", "law_article", "eu_chapter", "nist_function", "nist_category"}
+
+
+def detect_structure(text: str) -> Structure:
+    law = len(re.findall(r"(?m)^\s*#*\s*第[零一二三四五六七八九十百]+条[\s\u3000]", text))
+    eu = len(re.findall(r"(?m)^#*\s*Article \d+\s*$", text))
+    nist = len(re.findall(r"(?m)^(?:[-*]\s+)?(?:\*\*)?(?:GOVERN|MAP|MEASURE|MANAGE) \d+\.\d+\b", text))
+    gb = len(re.findall(r"(?m)^#*\s*(?:\d{1,2}(?:\.\d{1,3})*)[\s\u3000]+\S", normalise_for_match(text)))
+    if law >= 3 and law >= gb / 4:
+        return Structure.LAW
+    eu_defs = len(re.findall(r"(?m)^\(\d+\)\s+[‘'\"“][^’'\"”]+[’'\"”]\s*,?\s+(?:[^‘\n]*?,\s+)?means\b", text))
+    if eu >= 3 or eu_defs >= 3:
+        return Structure.EU_ACT
+    if nist >= 3 and gb < nist:
+        return Structure.NIST_RMF
+    return Structure.STANDARD
+
+
+def parse_text(text: str, path: str = "") -> Document:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    front, body, offset = split_front_matter(text, path)
+    meta = meta_from_front_matter(front, path) if front else DocumentMeta()
+    meta.source_path = path
+    # comments (source notes in the public texts) are not content; keep line numbers by blanking them
+    body = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), body).replace("\f", "\n")
+    structure = Structure(front["structure"]) if "structure" in front else detect_structure(body)
+    meta.structure = structure
+    raw_lines = body.split("\n")
+    numbered = _split_glued_headings(list(enumerate(raw_lines, start=1 + offset)), structure)
+    lines = [classify(raw, lineno, structure.value) for lineno, raw in numbered]
+    _drop_running_heads(lines, meta)
+    start = _body_start(lines, structure)
+    header = [ln.text if ln.md_level == 0 else "#" * ln.md_level + " " + ln.text for ln in lines[:start]]
+    if structure == Structure.LAW:
+        read_law_header([raw_lines[i] for i in range(start)], meta)
+    elif structure == Structure.EU_ACT:
+        read_eu_header([raw_lines[i] for i in range(start)], meta)
+    elif structure == Structure.NIST_RMF:
+        read_plain_header([raw_lines[i] for i in range(start)], meta)
+    else:
+        read_cover(header, meta)
+        if meta.designation == "" and not meta.title_zh:
+            read_plain_header([raw_lines[i] for i in range(start)], meta)
+    if not front.get("language"):
+        meta.language = _language(body)
+    body_lines = _skip_contents(lines[start:])
+    body_lines = _reorder_term_lines(body_lines)
+
+    builder = Builder(path, structure.value)
+    if m := re.search(r"\bArticle (\d+) definitions", "\n".join(raw_lines[:start + 5])):
+        builder.default_article = f"Article {m.group(1)}"
+    non_blank = [ln for ln in body_lines if ln.kind != "blank"]
+    nxt = {id(a): b for a, b in zip(non_blank, non_blank[1:], strict=False)}
+    for line in body_lines:
+        if structure == Structure.EU_ACT and line.text.strip() == "Whereas:":
+            builder.start_recitals()
+            continue
+        builder.feed(line, nxt.get(id(line)))
+    return Document(meta=meta, clauses=builder.finish())
+
+
+_GLUED_NIST = re.compile(r"^(.*\S)\s{2,}((?:GOVERN|MAP|MEASURE|MANAGE) \d+\.\d+)\s*$")
+
+
+def _split_glued_headings(lines: list[tuple[int, str]], structure: Structure) -> list[tuple[int, str]]:
+    """PDF extraction sometimes glues a heading to the end of the previous line ("2022).  MAP 1.2")."""
+    if structure != Structure.NIST_RMF:
+        return lines
+    out: list[tuple[int, str]] = []
+    for lineno, raw in lines:
+        m = _GLUED_NIST.match(raw)
+        if m and not raw.lstrip().startswith(("GOVERN", "MAP", "MEASURE", "MANAGE", "-")):
+            out += [(lineno, m.group(1)), (lineno, m.group(2))]
+        else:
+            out.append((lineno, raw))
+    return out
+
+
+def remap_lines(document: Document, where: list[int], field: str) -> None:
+    """Turn line numbers of synthesised text into .docx paragraph indexes or PDF pages."""
+    for clause in document.walk():
+        for loc in [clause.location, *(b.location for b in clause.blocks)]:
+            if loc is not None and loc.line is not None and 0 < loc.line <= len(where):
+                setattr(loc, field, where[loc.line - 1])
+                if field == "paragraph":
+                    loc.line = None
+
+
+def _language(text: str) -> str:
+    cjk = len(re.findall(f"[{CJK}]", text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    return "zh" if cjk * 3 >= latin else "en"
+
+
+def _body_start(lines: list[Line], structure: Structure) -> int:
+    for i, line in enumerate(lines):
+        if line.kind in _BODY_START:
+            if line.kind == "numbered" and not title_like(line.rest):
+                continue
+            if line.kind == "bare_number":
+                continue
+            return i
+        if structure == Structure.EU_ACT and line.text.strip() in ("Whereas:",) or (
+            structure == Structure.EU_ACT and line.kind == "text" and line.md_level == 0 and i > 0
+        ):
+            return i
+    return 0 if structure != Structure.STANDARD else len(lines) if not lines else 0
+
+
+def _drop_running_heads(lines: list[Line], meta: DocumentMeta) -> None:
+    """Page headers and footers repeated through PDF text ("GB/T 41867—2022", "NIST AI 100-1")."""
+    counts = Counter(ln.text.strip() for ln in lines if ln.kind in ("text", "designation_line"))
+    for line in lines:
+        t = line.text.strip()
+        if line.kind in ("text", "designation_line") and counts[t] >= 3 and len(t) <= 60 and \
+                not re.search(r"[。；，]", t):
+            line.kind = "page_artefact"
+        elif line.kind == "designation_line" and DESIGNATION.fullmatch(normalise_for_match(t)) and counts[t] >= 2:
+            line.kind = "page_artefact"
+
+
+def _skip_contents(lines: list[Line]) -> list[Line]:
+    """Drop the 目次 block: its entries look like headings but are not.
+
+    It ends at 前言/引言, at the first sentence, or where a numbered entry repeats (the body begins).
+    """
+    out: list[Line] = []
+    in_contents = False
+    seen: set[str] = set()
+    for line in lines:
+        if line.kind == "contents":
+            in_contents, seen = True, set()
+            continue
+        if in_contents:
+            if line.kind in ("foreword", "introduction") or line.kind == "text" and not title_like(line.text, 80):
+                in_contents = False
+            elif line.kind in ("numbered", "annex", "bare_number") and line.number in seen:
+                in_contents = False
+            else:
+                if line.kind in ("numbered", "annex", "bare_number"):
+                    seen.add(line.number)
+                continue
+        out.append(line)
+    return out
+
+
+def _reorder_term_lines(lines: list[Line]) -> list[Line]:
+    """A term line placed before its number (OCR, copy-paste): move the number up."""
+    out = list(lines)
+    idx = [i for i, ln in enumerate(out) if ln.kind != "blank"]
+    for pos in range(len(idx) - 2):
+        a, b, c = out[idx[pos]], out[idx[pos + 1]], out[idx[pos + 2]]
+        if b.kind == "bare_number" and "." in b.number and a.kind == "text" and _term_like(a.text) and \
+                c.kind == "text" and not _term_like(c.text):
+            out[idx[pos]], out[idx[pos + 1]] = b, a
+    return out
+
+
+def _term_like(text: str) -> bool:
+    zh, en = split_term_line(text)
+    return bool(zh and en) and title_like(zh, 30)

@@ -1,0 +1,129 @@
+"""Text patterns of GB/T, ISO/IEC, law, EU and NIST documents, and width normalisation."""
+
+from __future__ import annotations
+
+import re
+
+# Full-width ASCII variants (Ａ-Ｚ, ０-９, ．…) map to ASCII; U+3000 stays, it separates number and title.
+_FULLWIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
+_FULLWIDTH_FOR_MATCH = dict(_FULLWIDTH)
+# Chinese punctuation that GB text must keep full-width: keep （）：；，。 in content.
+for _ch in "（）：；，。！？":
+    _FULLWIDTH.pop(ord(_ch), None)
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+SPACE = r"[ \t\u3000\u00a0]"
+
+# "GB/T 41867—2022", "GB/T 18487.1", "ISO/IEC 22989:2022", "GB/Z XXXXX—XXXX", "YD/T 1234-2020"
+DESIGNATION = re.compile(
+    r"(?<![A-Za-z])(?:GB(?:/[TZ])?|ISO/IEC(?:\s+(?:TR|TS|Guide))?|ISO(?:/(?:TR|TS))?|IEC(?:/(?:TR|TS))?"
+    r"|[A-Z]{2}/[TZ]|T/[A-Z]{2,10}|STDRAFT-REF)"
+    r"\s*(?:\d+|X{3,6}|x{3,6})(?:\.\d+)*(?:-\d+)?"
+    r"(?:\s*(?:[—–]|--|-(?=\d{4})|:)\s*(?:\d{4}|X{4}|x{4}))?"
+)
+PLACEHOLDER_DESIGNATION = re.compile(r"(?:GB(?:/[TZ])?)\s*[Xx]{3,6}\s*[—–\-:]\s*[Xx]{4}")
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_NUMERAL = r"[零〇一二两三四五六七八九十百千]+"
+
+ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width letters and digits to ASCII, keeping Chinese sentence punctuation full-width."""
+    return text.translate(_FULLWIDTH)
+
+
+def normalise_for_match(text: str) -> str:
+    """A line as the classifier sees it: ASCII digits, letters and brackets; tabs and NBSP as spaces."""
+    return text.translate(_FULLWIDTH_FOR_MATCH).replace("\t", " ").replace("\u00a0", " ")
+
+
+def cn_to_int(numeral: str) -> int:
+    """Chinese numeral (一百一十七) to int."""
+    total, section, current = 0, 0, 0
+    for ch in numeral:
+        if ch in CN_DIGITS:
+            current = CN_DIGITS[ch]
+        elif ch == "十":
+            section += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            section += (current or 1) * 100
+            current = 0
+        elif ch == "千":
+            section += (current or 1) * 1000
+            current = 0
+    total += section + current
+    return total
+
+
+def int_to_cn(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n - 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    hundreds, rest = divmod(n, 100)
+    if rest == 0:
+        return digits[hundreds] + "百"
+    if rest < 10:
+        return digits[hundreds] + "百零" + digits[rest]
+    tens = int_to_cn(rest)
+    if rest < 20:
+        tens = "一" + tens
+    return digits[hundreds] + "百" + tens
+
+
+def roman_to_int(roman: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for i, ch in enumerate(roman):
+        v = values[ch]
+        if i + 1 < len(roman) and values[roman[i + 1]] > v:
+            total -= v
+        else:
+            total += v
+    return total
+
+
+def strip_markdown(line: str) -> tuple[str, int]:
+    """Remove heading marks, emphasis and quote marks; return the text and the heading level (0: none)."""
+    level = 0
+    m = re.match(r"^(#{1,6})\s*", line)
+    if m:
+        level = len(m.group(1))
+        line = line[m.end() :]
+    line = re.sub(r"^>\s?", "", line)
+    line = line.replace("**", "").replace("__", "")
+    return line.strip(), level
+
+
+def collapse_cjk_spaces(text: str) -> str:
+    """'总 则' → '总则', '前　言' → '前言': spacing used for typography between CJK characters."""
+    return re.sub(rf"(?<=[{CJK}]){SPACE}+(?=[{CJK}])", "", text)
+
+
+def is_cjk(text: str) -> bool:
+    return re.search(rf"[{CJK}]", text) is not None
+
+
+SENTENCE_END = "。；！？.;!?"
+CLAUSE_END = SENTENCE_END + "：:，,"
+
+# Characters that start "10 个工作日内…", "2 种以上…": a number followed by a measure word is body text.
+MEASURE_WORDS = set("个种项次名年月日天周时分秒倍%％℃家台套条款位组类级层只张份段步")
+
+
+def title_like(text: str, max_len: int = 40) -> bool:
+    """A heading title: short, no sentence-final punctuation, no comma."""
+    t = text.strip()
+    if not t or len(t) > (max_len if is_cjk(t) else max_len * 3):
+        return False
+    if t[-1] in CLAUSE_END or "，" in t or "。" in t:
+        return False
+    if not is_cjk(t) and (". " in t or len(t) > 100):
+        return False
+    return t[0] not in MEASURE_WORDS

