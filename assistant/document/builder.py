@@ -28,6 +28,7 @@ from assistant.document.model import (
 )
 from assistant.document.patterns import (
     DESIGNATION,
+    REFERENCE_STARTS,
     SENTENCE_END,
     collapse_cjk_spaces,
     int_to_cn,
@@ -156,7 +157,8 @@ class Builder:
         lines = self.term_lines.pop(id(clause), [])
         if entry is None or not lines:
             return
-        if len(lines) >= 2 and len(lines[0]) <= 40 and "，" not in lines[0] and lines[0][-1] not in SENTENCE_END:
+        # an abbreviation or admitted term is short; a hard-wrapped definition line is a full line long
+        if len(lines) >= 2 and len(lines[0]) <= 24 and "，" not in lines[0] and lines[0][-1] not in SENTENCE_END:
             entry.abbreviation = lines[0]
             lines = lines[1:]
         entry.definition = "".join(lines) if is_cjk("".join(lines)) else " ".join(lines)
@@ -329,7 +331,7 @@ class Builder:
         if is_chapter:
             # "5" alone: a chapter whose title is on the next line, else a page number
             if next_line is not None and next_line.kind == "text" and title_like(next_line.text) and \
-                    self.plausible(number) and not self.in_terms():
+                    self.plausible(number):
                 self.numbered(line, number, "")
             return
         if self.plausible(number):
@@ -338,7 +340,9 @@ class Builder:
     def _numbered_line(self, line: Line) -> None:
         number, rest = line.number, line.rest
         single = "." not in number
-        if single and not title_like(rest):
+        if single and not title_like(rest) or rest.lower().startswith(REFERENCE_STARTS) or (
+            rest and not is_cjk(rest[:1]) and rest[:1].islower() and not self.in_terms()
+        ):
             self._text(line)
             return
         if not self.plausible(number):
@@ -413,13 +417,25 @@ class Builder:
 
     def _law(self, line: Line) -> None:
         if line.kind == "law_chapter":
-            self.open_clause(Clause(number=line.number, title=line.rest, kind=ClauseKind.CHAPTER,
-                                    location=self.loc(line)), None)
+            title, _, section = line.rest.partition(">")
+            chapter = self.stack[0] if self.stack and self.stack[0].number == line.number else None
+            if chapter is None:
+                chapter = Clause(number=line.number, title=title.strip(), kind=ClauseKind.CHAPTER,
+                                 location=self.loc(line))
+                self.open_clause(chapter, None)
+                if not chapter.title:
+                    self.pending_title = chapter
+            # "第二章 授权运营 > 第一节 授权": a breadcrumb heading names the section too
+            if m := re.match(r"^\s*(第[零一二三四五六七八九十百]+节)\s*(.*)$", section):
+                self.open_clause(Clause(number=m.group(1), title=collapse_cjk_spaces(m.group(2).strip()),
+                                        kind=ClauseKind.SECTION, location=self.loc(line)), chapter)
             return
         chapter = next((c for c in self.stack if c.kind == ClauseKind.CHAPTER), None)
         if line.kind == "law_section":
-            self.open_clause(Clause(number=line.number, title=line.rest, kind=ClauseKind.SECTION,
-                                    location=self.loc(line)), chapter)
+            section = Clause(number=line.number, title=line.rest, kind=ClauseKind.SECTION, location=self.loc(line))
+            self.open_clause(section, chapter)
+            if not section.title:
+                self.pending_title = section
             return
         parent = next((c for c in reversed(self.stack) if c.kind in (ClauseKind.SECTION, ClauseKind.CHAPTER)), None)
         clause = Clause(number=line.number, kind=ClauseKind.ARTICLE, location=self.loc(line))

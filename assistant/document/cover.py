@@ -31,8 +31,9 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
 
 def meta_from_front_matter(data: dict[str, Any], path: str) -> DocumentMeta:
     fields = dict(data)
-    for key in ("release_date", "implementation_date"):
-        if key in fields and fields[key] is not None:
+    # YAML reads "ics: 35.240" as a number and dates as dates; these fields are text
+    for key in ("release_date", "implementation_date", "ics", "ccs", "designation", "plan_number", "replaces"):
+        if key in fields and fields[key] is not None and not isinstance(fields[key], str):
             fields[key] = str(fields[key])
     if isinstance(fields.get("adoption"), dict):
         fields["adoption"] = Adoption(**fields["adoption"])

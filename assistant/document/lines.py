@@ -11,6 +11,7 @@ from assistant.document.patterns import (
     collapse_cjk_spaces,
     normalise_for_match,
     strip_markdown,
+    title_like,
 )
 
 
@@ -20,6 +21,7 @@ class Line:
     text: str  # the content, markdown marks removed, original width
     lineno: int
     md_level: int = 0
+    bold: bool = False  # the whole line was **emphasised**: a hint for term lines, never decisive alone
     number: str = ""
     rest: str = ""
     label: str = ""
@@ -73,6 +75,7 @@ FRONT_HEADINGS = {
     "Introduction": "introduction",
     "INTRODUCTION": "introduction",
     "目次": "contents",
+    "目录": "contents",
     "Contents": "contents",
     "CONTENTS": "contents",
     "Table of Contents": "contents",
@@ -90,7 +93,7 @@ def classify(raw: str, lineno: int, structure: str) -> Line:
     if not text:
         return Line("blank", "", lineno)
     norm = normalise_for_match(text).strip()
-    line = Line("text", text, lineno, md_level=md_level)
+    line = Line("text", text, lineno, md_level=md_level, bold=raw.strip().lstrip("#").strip().startswith("**"))
 
     def orig(m: re.Match[str], name: str) -> str:
         # normalise_for_match maps one character to one, so spans carry over to the original text
@@ -148,7 +151,7 @@ def classify(raw: str, lineno: int, structure: str) -> Line:
     if norm.startswith("EXAMPLE") and (m := EXAMPLE_EN.match(norm)):
         return _labelled(line, "example", m["label"], text, orig(m, "text"))
     if structure in ("standard", "nist_rmf"):
-        if m := ANNEX_ZH.match(norm):
+        if (m := ANNEX_ZH.match(norm)) and _annex_rest_ok(orig(m, "rest")):
             return _set(line, "annex", m["letter"], orig(m, "rest"))
         if (m := ANNEX_EN.match(norm)) and (not m["rest"] or m["rest"][0] in "(（" or m["rest"][0].isupper()):
             return _set(line, "annex", m["letter"], orig(m, "rest"))
@@ -189,6 +192,11 @@ def classify(raw: str, lineno: int, structure: str) -> Line:
     if DESIGNATION.match(norm):
         line.kind = "designation_line"
     return line
+
+
+def _annex_rest_ok(rest: str) -> bool:
+    """'附录A（规范性）标题' is a heading; '附录B给出了交付清单的示例。' is a sentence."""
+    return not rest or rest[0] in "（(" or title_like(rest, 60)
 
 
 def _set(line: Line, kind: str, number: str, rest: str) -> Line:

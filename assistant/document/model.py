@@ -295,6 +295,8 @@ def outline(document: Document) -> list[OutlineItem]:
             visit(child, level + 1)
 
     for top in document.clauses:
+        if top.kind == ClauseKind.PREAMBLE:  # unnumbered, untitled text before the first heading
+            continue
         visit(top, 1)
     return items
 

@@ -141,6 +141,9 @@ def _drop_running_heads(lines: list[Line], meta: DocumentMeta) -> None:
             line.kind = "page_artefact"
 
 
+_ENTRY_KINDS = ("numbered", "annex", "bare_number", "law_chapter", "law_section", "eu_chapter", "eu_article")
+
+
 def _skip_contents(lines: list[Line]) -> list[Line]:
     """Drop the 目次 block: its entries look like headings but are not.
 
@@ -148,7 +151,7 @@ def _skip_contents(lines: list[Line]) -> list[Line]:
     """
     out: list[Line] = []
     in_contents = False
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     for line in lines:
         if line.kind == "contents":
             in_contents, seen = True, set()
@@ -156,28 +159,49 @@ def _skip_contents(lines: list[Line]) -> list[Line]:
         if in_contents:
             if line.kind in ("foreword", "introduction") or line.kind == "text" and not title_like(line.text, 80):
                 in_contents = False
-            elif line.kind in ("numbered", "annex", "bare_number") and line.number in seen:
+            elif line.kind in _ENTRY_KINDS and (line.kind, line.number) in seen:
                 in_contents = False
             else:
-                if line.kind in ("numbered", "annex", "bare_number"):
-                    seen.add(line.number)
+                if line.kind in _ENTRY_KINDS:
+                    seen.add((line.kind, line.number))
                 continue
         out.append(line)
     return out
 
 
 def _reorder_term_lines(lines: list[Line]) -> list[Line]:
-    """A term line placed before its number (OCR, copy-paste): move the number up."""
+    """Term lines placed before their number (OCR, copy-paste): move the number up.
+
+    "**机器学习模型**　machine learning model" / "ML模型　ML model" / "3.3" / definition
+    becomes "3.3" / term / admitted term / definition.
+    """
     out = list(lines)
     idx = [i for i, ln in enumerate(out) if ln.kind != "blank"]
-    for pos in range(len(idx) - 2):
-        a, b, c = out[idx[pos]], out[idx[pos + 1]], out[idx[pos + 2]]
-        if b.kind == "bare_number" and "." in b.number and a.kind == "text" and _term_like(a.text) and \
-                c.kind == "text" and not _term_like(c.text):
-            out[idx[pos]], out[idx[pos + 1]] = b, a
+    for pos in range(1, len(idx) - 1):
+        number, after = out[idx[pos]], out[idx[pos + 1]]
+        if number.kind != "bare_number" or "." not in number.number or after.kind != "text":
+            continue
+        before = [out[idx[p]] for p in range(max(0, pos - 2), pos)]
+        movable = [b for b in before if b.kind == "text" and _term_like(b, after.text)]
+        # only the lines directly above the number, nearest first
+        run: list[Line] = []
+        for b in reversed(before):
+            if b in movable:
+                run.insert(0, b)
+            else:
+                break
+        if not run:
+            continue
+        first = out.index(run[0])
+        block = out[first : idx[pos] + 1]
+        out[first : idx[pos] + 1] = [number, *[b for b in block if b is not number]]
     return out
 
 
-def _term_like(text: str) -> bool:
-    zh, en = split_term_line(text)
-    return bool(zh and en) and title_like(zh, 30)
+def _term_like(line: Line, definition: str) -> bool:
+    """A term line: 'term　English term', or a short emphasised term ('**label**')."""
+    zh, en = split_term_line(line.text)
+    if zh and en:
+        return title_like(zh, 30) and len(line.text) <= 60
+    head = zh or en
+    return line.bold and bool(head) and title_like(head, 40) and len(head) < len(definition)

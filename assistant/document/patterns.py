@@ -114,7 +114,10 @@ SENTENCE_END = "。；！？.;!?"
 CLAUSE_END = SENTENCE_END + "：:，,"
 
 # Characters that start "10 个工作日内…", "2 种以上…": a number followed by a measure word is body text.
-MEASURE_WORDS = set("个种项次名年月日天周时分秒倍%％℃家台套条款位组类级层只张份段步")
+MEASURE_WORDS = set("个种项次名天倍%％℃家台套位只张份")
+# "4.2 和 4.3 适用于…", "4.2 and 4.3 apply…": a clause reference at the start of a sentence, not a heading
+REFERENCE_STARTS = ("和", "与", "及", "或", "至", "到", "～", "~", "、", "中", "的", "规定", "所", "给出", "and ", "or ",
+                    "to ", "of ", "in ", "apply", "applies", "specif")
 
 
 def title_like(text: str, max_len: int = 40) -> bool:
