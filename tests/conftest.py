@@ -19,7 +19,7 @@ def public_files() -> list[Path]:
 
 
 def corpus_files() -> list[Path]:
-    return sorted(CORPUS.glob("*.md")) if CORPUS.is_dir() else []
+    return sorted(p for p in CORPUS.glob("*.md") if p.name != "README.md") if CORPUS.is_dir() else []
 
 
 @pytest.fixture(autouse=True)

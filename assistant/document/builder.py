@@ -36,6 +36,7 @@ from assistant.document.patterns import (
     normalise_for_match,
     title_like,
 )
+from assistant.document.provisions import ProvisionType, verbal_form
 
 TERMS_TITLES = ("术语和定义", "术语与定义", "术语", "定义", "术语、定义和缩略语", "术语、定义和缩略语")
 REFS_TITLES = ("规范性引用文件", "Normative references")
@@ -220,7 +221,9 @@ class Builder:
             return
         clause = Clause(number=number, kind=ClauseKind.CLAUSE, location=self.loc(line))
         self.open_clause(clause, parent)
-        if rest and title_like(rest):
+        # a wrapped first line of an untitled clause ("5.3.4　标签准确率应在…") can look like a title;
+        # titles state a topic and never carry a provision's verbal form
+        if rest and title_like(rest) and verbal_form(rest)[1] == ProvisionType.STATEMENT:
             clause.title = rest
         elif rest:
             clause.blocks.append(Paragraph(text=rest, location=self.loc(line)))
@@ -229,7 +232,7 @@ class Builder:
 
     # --- the main dispatch -------------------------------------------------------------
 
-    def feed(self, line: Line, next_line: Line | None) -> None:  # noqa: C901 - a dispatch table
+    def feed(self, line: Line, next_line: Line | None) -> None:
         kind = line.kind
         if kind == "blank":
             self.last_line_kind = "blank"
@@ -241,7 +244,6 @@ class Builder:
             titles = {"foreword": "前言", "introduction": "引言", "bibliography": "参考文献", "index": "索引"}
             title = collapse_cjk_spaces(normalise_for_match(line.text)).strip()
             title = title if not is_cjk(title) else titles[kind]
-            self.annex_letter = self.annex_letter if kind != "bibliography" else self.annex_letter
             self.open_clause(Clause(kind=ClauseKind(kind), title=title, location=self.loc(line)), None)
         elif kind == "annex":
             self._annex(line)
@@ -304,7 +306,8 @@ class Builder:
         clause = self.pending_title
         if clause is not None:
             self.pending_title = None
-            if line.kind == "text" and title_like(line.text, 60) and not clause.title:
+            if line.kind == "text" and title_like(line.text, 60) and not clause.title and (
+                    self.structure == "eu_act" or verbal_form(line.text)[1] == ProvisionType.STATEMENT):
                 title = line.text.strip("`").strip()
                 clause.title = _sentence_case(title) if self.structure == "eu_act" else title
                 return True
@@ -340,7 +343,7 @@ class Builder:
     def _numbered_line(self, line: Line) -> None:
         number, rest = line.number, line.rest
         single = "." not in number
-        if single and not title_like(rest) or rest.lower().startswith(REFERENCE_STARTS) or (
+        if (single and not title_like(rest)) or rest.startswith(REFERENCE_STARTS) or (
             rest and not is_cjk(rest[:1]) and rest[:1].islower() and not self.in_terms()
         ):
             self._text(line)
@@ -364,7 +367,9 @@ class Builder:
                 if last.text.endswith("-") and text[:1].islower():
                     last.text = last.text[:-1] + text
                 else:
-                    last.text += text if is_cjk(last.text[-1:]) and is_cjk(text[:1]) else " " + text
+                    # wrapped Chinese joins directly; only a break between two ASCII words was a space
+                    ascii_break = last.text[-1:].isascii() and text[:1].isascii()
+                    last.text += " " + text if ascii_break else text
                 return
         self.add_block(line, Paragraph(text=text, location=self.loc(line)))
 
@@ -432,10 +437,11 @@ class Builder:
             return
         chapter = next((c for c in self.stack if c.kind == ClauseKind.CHAPTER), None)
         if line.kind == "law_section":
-            section = Clause(number=line.number, title=line.rest, kind=ClauseKind.SECTION, location=self.loc(line))
-            self.open_clause(section, chapter)
-            if not section.title:
-                self.pending_title = section
+            new_section = Clause(number=line.number, title=line.rest, kind=ClauseKind.SECTION,
+                                 location=self.loc(line))
+            self.open_clause(new_section, chapter)
+            if not new_section.title:
+                self.pending_title = new_section
             return
         parent = next((c for c in reversed(self.stack) if c.kind in (ClauseKind.SECTION, ClauseKind.CHAPTER)), None)
         clause = Clause(number=line.number, kind=ClauseKind.ARTICLE, location=self.loc(line))
@@ -466,8 +472,8 @@ class Builder:
             self.open_clause(clause, None)
             self.pending_title = clause
             self.annex_letter = ""
-        elif kind == "eu_point_def" and (self.default_article or self.current is not None and self.current.kind in (
-                ClauseKind.ARTICLE, ClauseKind.POINT)):
+        elif kind == "eu_point_def" and (self.default_article or (self.current is not None and self.current.kind in (
+                ClauseKind.ARTICLE, ClauseKind.POINT))):
             article = next((c for c in reversed(self.stack) if c.kind == ClauseKind.ARTICLE), None)
             if article is None:
                 article = Clause(number=self.default_article, kind=ClauseKind.ARTICLE, title="Definitions",

@@ -153,7 +153,8 @@ def read_plain_header(lines: list[str], meta: DocumentMeta) -> None:
                 meta.title_en = meta.title_en or title
             break
     joined = "\n".join(lines)
-    if re.search(r"AI RMF\s+PLAYBOOK", joined, re.I):
+    head = "\n".join([ln for ln in lines if ln.strip()][:8])
+    if re.search(r"AI RMF\s+PLAYBOOK", head, re.I):
         meta.designation = meta.designation or "NIST AI RMF Playbook"
         meta.title_en = meta.title_en or "NIST AI RMF Playbook"
     if m := re.search(r"\b(NIST AI \d{3}-\d)\b", joined):

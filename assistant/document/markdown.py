@@ -60,9 +60,9 @@ def _heading(clause: Clause, structure: Structure, english: bool) -> list[str]:
         return [f"{number}: {title}"]
     if kind == ClauseKind.TERM:
         return [number]
-    sep = " " if english or not number.startswith("第") else " "
-    return [f"{number}{sep}{title}".strip() if structure != Structure.STANDARD or english else
-            f"{number}　{title}".rstrip("　")]
+    if structure != Structure.STANDARD or english:
+        return [f"{number} {title}".strip()]
+    return [f"{number}　{title}".rstrip("　")]
 
 
 def _clause(clause: Clause, depth: int, structure: Structure, english: bool, out: list[str]) -> None:

@@ -19,10 +19,10 @@ def pdf_lines(path: Path, label: str) -> tuple[list[str], list[int]]:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
             try:
-                ok = reader.decrypt("")
+                opened = bool(reader.decrypt(""))  # an empty user password still opens many "protected" PDFs
             except Exception:
-                ok = 0
-            if not ok:
+                opened = False
+            if not opened:
                 raise InputError(label, "encrypted PDF: remove the password and try again / PDF已加密")
         pages = list(reader.pages)
         lines: list[str] = []

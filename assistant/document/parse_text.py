@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
+from typing import Literal
 
 from assistant.document.builder import Builder, split_term_line
 from assistant.document.cover import (
@@ -72,7 +74,7 @@ def parse_text(text: str, path: str = "") -> Document:
     if m := re.search(r"\bArticle (\d+) definitions", "\n".join(raw_lines[:start + 5])):
         builder.default_article = f"Article {m.group(1)}"
     non_blank = [ln for ln in body_lines if ln.kind != "blank"]
-    nxt = {id(a): b for a, b in zip(non_blank, non_blank[1:], strict=False)}
+    nxt = {id(a): b for a, b in pairwise(non_blank)}
     for line in body_lines:
         if structure == Structure.EU_ACT and line.text.strip() == "Whereas:":
             builder.start_recitals()
@@ -108,7 +110,7 @@ def remap_lines(document: Document, where: list[int], field: str) -> None:
                     loc.line = None
 
 
-def _language(text: str) -> str:
+def _language(text: str) -> Literal["zh", "en"]:
     cjk = len(re.findall(f"[{CJK}]", text))
     latin = len(re.findall(r"[A-Za-z]", text))
     return "zh" if cjk * 3 >= latin else "en"
@@ -122,7 +124,7 @@ def _body_start(lines: list[Line], structure: Structure) -> int:
             if line.kind == "bare_number":
                 continue
             return i
-        if structure == Structure.EU_ACT and line.text.strip() in ("Whereas:",) or (
+        if (structure == Structure.EU_ACT and line.text.strip() in ("Whereas:",)) or (
             structure == Structure.EU_ACT and line.kind == "text" and line.md_level == 0 and i > 0
         ):
             return i
@@ -134,10 +136,8 @@ def _drop_running_heads(lines: list[Line], meta: DocumentMeta) -> None:
     counts = Counter(ln.text.strip() for ln in lines if ln.kind in ("text", "designation_line"))
     for line in lines:
         t = line.text.strip()
-        if line.kind in ("text", "designation_line") and counts[t] >= 3 and len(t) <= 60 and \
-                not re.search(r"[。；，]", t):
-            line.kind = "page_artefact"
-        elif line.kind == "designation_line" and DESIGNATION.fullmatch(normalise_for_match(t)) and counts[t] >= 2:
+        if (line.kind in ("text", "designation_line") and counts[t] >= 3 and len(t) <= 60 and \
+                not re.search(r"[。；，]", t)) or (line.kind == "designation_line" and DESIGNATION.fullmatch(normalise_for_match(t)) and counts[t] >= 2):
             line.kind = "page_artefact"
 
 
@@ -157,9 +157,7 @@ def _skip_contents(lines: list[Line]) -> list[Line]:
             in_contents, seen = True, set()
             continue
         if in_contents:
-            if line.kind in ("foreword", "introduction") or line.kind == "text" and not title_like(line.text, 80):
-                in_contents = False
-            elif line.kind in _ENTRY_KINDS and (line.kind, line.number) in seen:
+            if line.kind in ("foreword", "introduction") or (line.kind == "text" and not title_like(line.text, 80)) or (line.kind in _ENTRY_KINDS and (line.kind, line.number) in seen):
                 in_contents = False
             else:
                 if line.kind in _ENTRY_KINDS:

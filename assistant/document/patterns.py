@@ -115,9 +115,9 @@ CLAUSE_END = SENTENCE_END + "：:，,"
 
 # Characters that start "10 个工作日内…", "2 种以上…": a number followed by a measure word is body text.
 MEASURE_WORDS = set("个种项次名天倍%％℃家台套位只张份")
-# "4.2 和 4.3 适用于…", "4.2 and 4.3 apply…": a clause reference at the start of a sentence, not a heading
-REFERENCE_STARTS = ("和", "与", "及", "或", "至", "到", "～", "~", "、", "中", "的", "规定", "所", "给出", "and ", "or ",
-                    "to ", "of ", "in ", "apply", "applies", "specif")
+# "4.2 和 4.3 适用于…": a clause reference at the start of a sentence, not a heading (English sentences
+# continue in lower case, which the builder checks)
+REFERENCE_STARTS = ("和", "与", "及", "或", "至", "到", "～", "~", "、", "中", "的", "规定", "所列", "所述", "给出")
 
 
 def title_like(text: str, max_len: int = 40) -> bool:
@@ -125,7 +125,7 @@ def title_like(text: str, max_len: int = 40) -> bool:
     t = text.strip()
     if not t or len(t) > (max_len if is_cjk(t) else max_len * 3):
         return False
-    if t[-1] in CLAUSE_END or "，" in t or "。" in t:
+    if t[-1] in CLAUSE_END or "，" in t or "。" in t or "；" in t:
         return False
     if not is_cjk(t) and (". " in t or len(t) > 100):
         return False
