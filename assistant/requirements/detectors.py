@@ -119,6 +119,10 @@ _ACHIEVE = re.compile(r"(?:应当?|宜)\s*(?:提高|提升|降低|减少|优化|
                       + "|".join(PROPERTIES_EN) + ")", re.I)
 
 
+# "低精度计算", "高带宽内存": a degree word inside a compound noun names a thing, not a requirement
+_COMPOUND_NOUN = re.compile(r"(?:计算|运算|格式|数据类型|推理|训练|模式|内存|存储器|芯片|器件|版本)")
+
+
 @detector
 def no_measurable_property(text: str, a: RequirementAnalysis) -> list[Detection]:
     if _has_value(text):
@@ -128,7 +132,8 @@ def no_measurable_property(text: str, a: RequirementAnalysis) -> list[Detection]
     taken = {d.matched for d in vague_qualifier(text, a)} | {d.matched for d in process_wording(text, a)}
     m = next((x for x in [*(_DEGREE_EN if _is_english(text) else _DEGREE_ZH).finditer(clean),
                           *_ACHIEVE.finditer(clean)]
-              if not any(t in x.group(0) or x.group(0) in t for t in taken)), None)
+              if not any(t in x.group(0) or x.group(0) in t for t in taken)
+              and not _COMPOUND_NOUN.match(clean, x.end())), None)
     if not m:
         return []
     return [Detection(
@@ -198,7 +203,9 @@ _JOIN_ZH = re.compile(r"[，,、；;]\s*(?:并且?|且|同时|还|另外|以及)
 @detector
 def several_requirements(text: str, a: RequirementAnalysis) -> list[Detection]:
     english = _is_english(text)
-    clean = _strip_examples(text)
+    # "…，其内容应符合附录A的规定" elaborates the first requirement rather than adding a second one
+    clean = re.sub(r"[^，,；;]*(?:应|shall)\s*(?:符合|满足|按照|comply with|conform to)[^，,；;。.]*(?:规定|要求|\d)[^，,；;。.]*",
+                   "", _strip_examples(text))
     forms = list((_REQ_FORM_EN if english else _REQ_FORM_ZH).finditer(clean))
     if not english:
         forms += list(re.finditer(r"(?<=[并且还也均都])应(?=对)", clean))
@@ -254,15 +261,14 @@ def universal_quantifier(text: str, a: RequirementAnalysis) -> list[Detection]:
             rule="REQ-101", matched=m.group(0), start=text.find(m.group(0)),
             reason_zh=f"“{m.group(0)}”是开放集合上的全称要求，任何实现者都无法证明满足，也无法穷尽测试",
             reason_en=f"'{m.group(0)}' quantifies over an open set: no implementer can meet or test it exhaustively",
-            suggestion="改为封闭清单，例如“应支持表A.1所列的芯片架构”，并在附录中给出清单。" if not english else
-            "Refer to a closed list instead, e.g. 'shall support the architectures listed in Table A.1'.",
+            suggestion=_closed_list(text, m.group(0), m.group("noun"), english),
         )]
     return []
 
 
 _ABSOLUTE_ZH = re.compile(
     r"100\s*[%％]|百分之百|(?:为|等于|降至|达到)零|零[\u4e00-\u9fff]{0,3}?(?:损失|误差|故障|延迟|时延|丢失|丢包|缺陷|漏报|误报|宕机|中断|差异|开销|"
-    r"迁移成本|修改|改动|等待|下降)|无损(?!压缩)|无(?:任何)?(?:精度|性能)(?:损失|下降)|不损失|完全(?:兼容|一致|相同|消除|避免|无|透明|等价|"
+    r"迁移成本|修改|改动|等待|下降)|逐位(?:一致|相同)|比特级一致|无损(?!压缩)|无(?:任何)?(?:精度|性能)(?:损失|下降)|不损失|完全(?:兼容|一致|相同|消除|避免|无|透明|等价|"
     r"替代)|彻底(?:消除|杜绝)|绝对|无延迟|永不|永远|杜绝一切|不会出现任何|无需任何修改|无须任何修改|不需要任何修改|任何情况下都"
 )
 _ABSOLUTE_EN = re.compile(
@@ -301,8 +307,7 @@ def absolute_target(text: str, a: RequirementAnalysis) -> list[Detection]:
             rule="REQ-102", matched=word, start=text.find(word),
             reason_zh=f"“{word}”是绝对目标，实际系统无法达到，也无法通过有限次测试证明",
             reason_en=f"'{word}' is an absolute target that no real system reaches or a finite test can prove",
-            suggestion="改为有界的指标，例如“性能损失应不大于15%（按…规定的方法测试）”。" if not english else
-            "Use a bounded target, e.g. 'performance loss shall not exceed 15 % when tested in accordance with …'.",
+            suggestion=_bounded(text, word, english),
         )]
     return []
 
@@ -319,7 +324,7 @@ _ALTERNATIVES = re.compile(r"或|或者|以及其他|等(?:同|效)|\bor\b|equiv
 # CUDA code as the thing converted, mapped or ported is the input of a migration aid, not a mandate
 _SOURCE_OF_MIGRATION = re.compile(r"(?:将|把|对|从|由)\s*(?:" + "|".join(map(re.escape, PROPRIETARY)) + r")[^，。；]{0,8}?"
                                   r"(?:源代码|代码|程序|概念|应用|内核)|(?:" + "|".join(map(re.escape, PROPRIETARY))
-                                  + r")\s*(?:源代码|代码|概念)[^，。；]{0,20}?(?:转换|迁移|映射|移植)|"
+                                  + r")\s*(?:源代码|代码|程序|应用|内核|概念)[^，。；]{0,20}?(?:转换|迁移|映射|移植)|"
                                   r"(?:porting|port|convert(?:ing)?|migrat(?:e|ing)|map(?:ping)?)\s+(?:existing\s+)?"
                                   r"(?:" + "|".join(map(re.escape, PROPRIETARY)) + r")", re.I)
 
@@ -405,6 +410,33 @@ def detect(sentence: str) -> list[Detection]:
     for func in _DETECTORS:
         found += func(sentence, analysis)
     return found
+
+
+_BOUNDED_ZH = (
+    (re.compile(r"(?:为|达到|等于)?\s*100\s*[%％]|百分之百"), "不低于……%"),
+    (re.compile(r"(?:为|等于|降至|达到)零"), "不大于……"),
+    (re.compile(r"零([\u4e00-\u9fff]{0,3}?(?:损失|误差|故障|延迟|时延|丢失|丢包|缺陷|漏报|误报|宕机|中断|差异|开销|等待|下降))"),
+     r"\1不大于……"),
+    (re.compile(r"无损(?!压缩)|无(?:任何)?(?:精度|性能)(?:损失|下降)|不损失"), "损失不大于……（相对基准）"),
+    (re.compile(r"完全(?:兼容|一致|相同|等价|替代)"), "在表……所列范围内兼容（给出允许偏差）"),
+)
+
+
+def _bounded(text: str, word: str, english: bool) -> str:
+    """The sentence with its absolute target replaced by a bound for the working group to fill in."""
+    if english:
+        return (text.replace(word, "within a stated bound (e.g. not more than … %)") +
+                " Give the bound, the baseline and the test method.")
+    for pattern, replacement in _BOUNDED_ZH:
+        if pattern.search(text):
+            return pattern.sub(replacement, text, count=1).rstrip("。") + "，按……规定的方法测试。"
+    return text.replace(word, "……（有界值）")
+
+
+def _closed_list(text: str, phrase: str, noun: str, english: bool) -> str:
+    if english:
+        return text.replace(phrase, f"the {noun} listed in Table A.… (a closed list in an annex)")
+    return text.replace(phrase, f"表A.…所列的{noun}") + "（在附录中给出清单）"
 
 
 def _template(text: str, a: RequirementAnalysis) -> str:

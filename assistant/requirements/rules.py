@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from assistant.checks.context import CheckContext, Segment
 from assistant.checks.model import Hit, Severity
 from assistant.checks.registry import rule
 from assistant.document.model import Structure
-from assistant.document.provisions import split_sentences
 from assistant.requirements.detectors import Detection, detect
+from assistant.requirements.methods import clauses_with_methods
 
 _KINDS = ("paragraph", "list_item", "note", "example", "table_cell")
 _STANDARDS = (Structure.STANDARD,)
 _SOURCE = "GB/T 1.1—2020 §10–§11 (verifiable requirements; ISO/IEC Directives Part 2, 4.2)"
+
+
+def full_sentences(text: str) -> list[str]:
+    """Sentences ended by 。！？ (or . ! ? in English); "；" joins clauses of one sentence (REQ-005 needs them)."""
+    if re.search(r"[\u4e00-\u9fff]", text):
+        return [s.strip() for s in re.findall(r"[^。！？]+[。！？]?", text) if s.strip()]
+    # "9.4" and "e.g." do not end a sentence: only . ! ? before white space and a capital do
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(])", text) if s.strip()]
 
 
 def provision_sentences(ctx: CheckContext) -> Iterator[tuple[Segment, str, int]]:
@@ -25,7 +34,7 @@ def provision_sentences(ctx: CheckContext) -> Iterator[tuple[Segment, str, int]]
             yield segment, segment.lead_in.rstrip("：:") + "：" + segment.text, 0
             continue
         pos = 0
-        for sentence in split_sentences(segment.text):
+        for sentence in full_sentences(segment.text):
             start = segment.text.find(sentence, pos)
             pos = max(start, 0) + len(sentence)
             yield segment, sentence, max(start, 0)
@@ -34,8 +43,9 @@ def provision_sentences(ctx: CheckContext) -> Iterator[tuple[Segment, str, int]]
 def _cache(ctx: CheckContext) -> list[tuple[Segment, str, int, Detection]]:
     cached = getattr(ctx, "_req_detections", None)
     if cached is None:
+        with_methods = clauses_with_methods(ctx.document)
         cached = [(seg, sentence, offset, d) for seg, sentence, offset in provision_sentences(ctx)
-                  for d in detect(sentence)]
+                  for d in detect(sentence) if not (d.rule == "REQ-003" and seg.label in with_methods)]
         ctx._req_detections = cached  # type: ignore[attr-defined]  # one analysis for all REQ rules
     return cached
 

@@ -81,25 +81,57 @@ def score(items: list[dict[str, object]]) -> dict[str, object]:
     return {"per_rule": per_rule, "per_kind": per_kind, "overall": overall, "errors": errors}
 
 
+def print_table(title: str, result: dict[str, object]) -> None:
+    print(f"\n{title}")
+    print(f"{'rule':12} {'precision':>9} {'recall':>7} {'support':>7}")
+    for name, (p, r, n) in {**result["per_rule"], **result["per_kind"]}.items():  # type: ignore[dict-item]
+        print(f"{name:12} {p:9.3f} {r:7.3f} {n:7d}")
+    p, r, n = result["overall"]  # type: ignore[misc]
+    print(f"{'overall':12} {p:9.3f} {r:7.3f} {n:7d}   (targets: precision ≥ 0.90, recall ≥ 0.85)")
+
+
+def demo_draft(labels_path: Path) -> dict[str, object]:
+    """Clause-level: does every faulty clause of the demo draft get a REQ finding, and no good clause?"""
+    from assistant.document.loader import load_document
+
+    labels = yaml.safe_load(labels_path.read_text(encoding="utf-8"))
+    findings = run_checks(load_document(ROOT / labels["file"]), only=SCORED)
+    flagged: dict[str, set[str]] = {}
+    for f in findings:
+        flagged.setdefault(f.clause, set()).add(f.rule)
+    faulty = set(labels["infeasible"]) | set(labels["unverifiable"])
+    clean = set(labels["good"]) | set(labels["traps"])
+    caught = {c for c in faulty if any(r.startswith("REQ-") for r in flagged.get(c, ()))}
+    false_alarms = {c: sorted(flagged[c]) for c in clean if any(r.startswith("REQ-") for r in flagged.get(c, ()))}
+    return {"faulty": len(faulty), "caught": len(caught), "missed": sorted(faulty - caught),
+            "clean": len(clean), "false_alarms": false_alarms}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--data", type=Path, default=ROOT / "evals" / "requirements" / "provisions.yaml")
-    parser.add_argument("--json", type=Path)
+    here = ROOT / "evals" / "requirements"
+    parser.add_argument("--data", type=Path, default=here / "provisions.yaml")
+    parser.add_argument("--heldout", type=Path, default=here / "heldout.yaml")
+    parser.add_argument("--json", type=Path, default=here / "results.json")
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args()
-    items = yaml.safe_load(args.data.read_text(encoding="utf-8"))
-    result = score(items)
-    print(f"Requirement checks, no-LLM mode — {len(items)} labelled provisions")
-    print(f"{'rule':10} {'precision':>9} {'recall':>7} {'support':>7}")
-    for name, (p, r, n) in {**result["per_rule"], **result["per_kind"]}.items():  # type: ignore[dict-item]
-        print(f"{name:10} {p:9.3f} {r:7.3f} {n:7d}")
-    p, r, n = result["overall"]  # type: ignore[misc]
-    print(f"{'overall':10} {p:9.3f} {r:7.3f} {n:7d}   (targets: precision ≥ 0.90, recall ≥ 0.85)")
-    if args.show_errors:
-        for e in result["errors"]:  # type: ignore[attr-defined]
-            print(f"  {e['id']}: gold={e['gold']} got={e['got']}  {e['text']}")
-    if args.json:
-        args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    results: dict[str, object] = {}
+    for name, path in (("development", args.data), ("held-out", args.heldout)):
+        if not path.is_file():
+            continue
+        items = yaml.safe_load(path.read_text(encoding="utf-8"))
+        result = score(items)
+        results[name] = result
+        print_table(f"Requirement checks, no-LLM mode — {name} set, {len(items)} labelled provisions ({path.name})",
+                    result)
+        if args.show_errors:
+            for e in result["errors"]:  # type: ignore[attr-defined]
+                print(f"  {e['id']}: gold={e['gold']} got={e['got']}  {e['text']}")
+    demo = demo_draft(here / "demo-draft-labels.yaml")
+    results["demo-draft"] = demo
+    print(f"\nDemo draft ({demo['faulty']} faulty clauses, {demo['clean']} good ones): caught {demo['caught']}, "
+          f"missed {demo['missed']}, false alarms {demo['false_alarms']}")
+    args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
 if __name__ == "__main__":
