@@ -176,7 +176,8 @@ class Builder:
             if not (ord(self.annex_letter) <= ord(number[0]) <= ord(self.annex_letter) + 1):
                 return False
         elif self.annex_letter:
-            return False
+            # a chapter after the annexes is out of order (a checker reports it), but still a chapter
+            return len(key) == 1 and key[0] == self.chapter + 1
         elif len(key) == 1:
             return self.chapter == 0 or self.chapter <= key[0] <= self.chapter + 5
         elif self.chapter and not (self.chapter <= key[0] <= self.chapter + 1):
@@ -198,6 +199,7 @@ class Builder:
         self.last_numbered = key
         if len(key) == 1 and not number[0].isalpha():
             self.chapter = key[0]
+            self.annex_letter = ""
             clause = Clause(number=number, title=collapse_cjk_spaces(rest) if is_cjk(rest) else rest,
                             kind=ClauseKind.CHAPTER, location=self.loc(line))
             self.open_clause(clause, None)

@@ -115,6 +115,9 @@ CLAUSE_END = SENTENCE_END + "：:，,"
 
 # Characters that start "10 个工作日内…", "2 种以上…": a number followed by a measure word is body text.
 MEASURE_WORDS = set("个种项次名天倍%％℃家台套位只张份")
+# nouns that begin with a measure word: "个人信息", "张量", "位置" are titles, not "10 个工作日"
+_MEASURE_WORD_NOUNS = ("个人", "个体", "个性", "个别", "种类", "项目", "名称", "名词", "天线", "台账", "套件", "位置",
+                       "位姿", "位宽", "只读", "张量", "份额", "倍数", "次数", "家庭", "家居")
 # "4.2 和 4.3 适用于…": a clause reference at the start of a sentence, not a heading (English sentences
 # continue in lower case, which the builder checks)
 REFERENCE_STARTS = ("和", "与", "及", "或", "至", "到", "～", "~", "、", "中", "的", "规定", "所列", "所述", "给出")
@@ -129,4 +132,4 @@ def title_like(text: str, max_len: int = 40) -> bool:
         return False
     if not is_cjk(t) and (". " in t or len(t) > 100):
         return False
-    return t[0] not in MEASURE_WORDS
+    return t[0] not in MEASURE_WORDS or t.startswith(_MEASURE_WORD_NOUNS)

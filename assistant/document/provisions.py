@@ -63,7 +63,7 @@ class Provision(BaseModel):
 _YING_BEFORE = "响对相供适反效回呼感答照报顺"
 _YING_AFTER = "用对急变答激收付届聘征诉援验允"
 _KE_BEFORE = "许认即宁无不尽"  # 不可 is its own form
-_KE_AFTER = "靠信用视行控扩移维测重比读选见知观溯解证计量追复配定持接访理替观"
+_KE_AFTER = "靠信用视行控扩移维测重比读见知观溯解证计量追复配定持接访理替观"
 _NENG_BEFORE = "功性智可效本技体职动耗产潜赋储热势电"
 _NENG_AFTER = "力源耗量效"
 
@@ -83,8 +83,10 @@ ZH_FORMS: list[tuple[str, ProvisionType]] = [
     (r"不必|无须|无需|不需要", ProvisionType.PERMISSION),
     (r"可以|允许", ProvisionType.PERMISSION),
     (r"不可能|可能", ProvisionType.POSSIBILITY),
-    (r"不可(?![靠信用视行控])", ProvisionType.REQUIREMENT),
-    (rf"(?<![{_KE_BEFORE}])可(?![{_KE_AFTER}能以])", ProvisionType.PERMISSION),
+    # 不可 as a prohibition; not 必不可少, 不可抗力, 不可逆, 不可能 …
+    (r"(?<!必)不可(?![靠信用视行控逆抗少缺避替分思估能测量知读写见])", ProvisionType.REQUIREMENT),
+    # 可 as a permission; not 可逆性, 可用性 (an -ability noun: 可 + one character + 性)
+    (rf"(?<![{_KE_BEFORE}])可(?![{_KE_AFTER}能以])(?!选(?!择|用))(?![\u4e00-\u9fff]性)", ProvisionType.PERMISSION),
     (r"不能|能够", ProvisionType.POSSIBILITY),
     (rf"(?<![{_NENG_BEFORE}])能(?![{_NENG_AFTER}])", ProvisionType.POSSIBILITY),
 ]
@@ -98,7 +100,7 @@ EN_FORMS: list[tuple[str, ProvisionType]] = [
 _ZH = [(re.compile(p), t) for p, t in ZH_FORMS]
 _EN = [(re.compile(p, re.I), t) for p, t in EN_FORMS]
 _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?|[^.!?;\n]+[.!?;]?")
-_QUOTED = re.compile(r"《[^》]*》|“[^”]*”|「[^」]*」|‘[^’]*’")
+_QUOTED = re.compile(r"《[^》]*》|“[^”]*”|「[^」]*」|‘[^’]*’|\"[^\"]*\"")
 
 
 def verbal_form(sentence: str) -> tuple[str, ProvisionType]:
