@@ -7,7 +7,7 @@ import sys
 import typer
 
 import assistant.cli.check_cmds as check_cmds
-from assistant.cli import corpus_cmds, document_cmds, requirements_cmds, serve_cmds
+from assistant.cli import corpus_cmds, doctor_cmds, document_cmds, requirements_cmds, serve_cmds
 from assistant.document.errors import InputError
 from retrieval.errors import RetrievalError
 
@@ -22,6 +22,7 @@ document_cmds.register(app)
 corpus_cmds.register(app)
 requirements_cmds.register(app)
 serve_cmds.register(app)
+doctor_cmds.register(app)
 check_cmds.register(app)
 
 
