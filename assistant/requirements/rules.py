@@ -88,6 +88,8 @@ for _args in (
      "'All chips/frameworks' cannot be met or tested; refer to a closed list."),
     ("REQ-102", Severity.ERROR, "绝对目标", "Absolute target",
      "100 %, zero loss or full compatibility is not achievable or provable."),
+    ("REQ-103", Severity.WARNING, "阈值超出技术现状", "Threshold beyond the state of the art",
+     "A threshold no implementation reaches excludes everyone; the corpus documents what is achievable."),
     ("REQ-104", Severity.ERROR, "强制采用厂商专有技术", "Mandates proprietary technology",
      "A national standard is technology-neutral; one vendor's technology excludes the others."),
     ("REQ-105", Severity.ERROR, "要求符合未发布的文件", "Conformance to an unpublished document",

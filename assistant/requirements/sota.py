@@ -52,10 +52,15 @@ def load_limits(path: Path = DEFAULT_LIMITS) -> tuple[Limit, ...]:
 
 
 _NUMBER = re.compile(r"(?P<v>\d+(?:[ ,]\d{3})*(?:\.\d+)?)\s*(?P<pct>%|％)?")
-_LOWER_BOUND = re.compile(r"不低于|不少于|不小于|至少|达到|高于|大于|以上|≥|at least|not less than|no less than|"
-                          r"greater than|more than|above|exceed(?:s|ing)?\b(?! \d)", re.I)
-_UPPER_BOUND = re.compile(r"不高于|不大于|不超过|不多于|低于|小于|以内|以下|之内|≤|at most|not exceed|not more than|"
-                          r"no more than|no greater than|less than|below|within|up to", re.I)
+# One pattern, negated forms first: "不大于" must not be read as "大于"
+_BOUND = re.compile(
+    r"(?P<upper>不高于|不大于|不超过|不多于|at most|not exceed|not more than|no more than|no greater than|"
+    r"not be more than|not be greater than)|"
+    r"(?P<lower>不低于|不少于|不小于|at least|not less than|no less than|not be less than)|"
+    r"(?P<upper2>低于|小于|以内|以下|之内|≤|less than|below|within|up to)|"
+    r"(?P<lower2>至少|达到|高于|大于|以上|≥|greater than|more than|above|reach|achieve)",
+    re.I,
+)
 
 
 def _value(text: str, unit: str) -> float | None:
@@ -79,13 +84,13 @@ def beyond_state_of_art(sentence: str, analysis: RequirementAnalysis,
         if name is None or any(c.lower() not in lower for c in limit.context):
             continue
         tail = sentence[lower.find(name.lower()) + len(name):]
-        bound = _LOWER_BOUND.search(tail) or _UPPER_BOUND.search(tail)
+        bound = _BOUND.search(tail)
         if bound is None:
             continue
         value = _value(tail[bound.end():], limit.unit)
         if value is None:
             continue
-        demands_more = _LOWER_BOUND.match(bound.group(0)) is not None
+        demands_more = bool(bound.group("lower") or bound.group("lower2"))
         if limit.direction == "higher_is_better" and demands_more and value > limit.limit:
             return limit, value
         if limit.direction == "lower_is_better" and not demands_more and value < limit.limit:
