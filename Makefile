@@ -33,7 +33,7 @@ bench: install
 	$(PY) benchmarks/run_all.py --out benchmarks/results
 
 eval: install
-	$(PY) -m evals.run_all
+	$(PY) evals/run_all.py $(EVALS)
 
 lint: install
 	$(VENV)/bin/ruff check assistant retrieval tests evals benchmarks
