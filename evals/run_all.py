@@ -22,7 +22,7 @@ def main() -> None:
             continue
         print(f"\n=== {name} ===", flush=True)
         start = time.perf_counter()
-        if subprocess.run([sys.executable, str(script)], cwd=ROOT).returncode != 0:
+        if subprocess.run([sys.executable, "-m", f"evals.{name}.run"], cwd=ROOT).returncode != 0:
             failed.append(name)
         print(f"({time.perf_counter() - start:.0f} s)", flush=True)
     if failed:

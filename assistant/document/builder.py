@@ -346,7 +346,7 @@ class Builder:
         number, rest = line.number, line.rest
         single = "." not in number
         if (single and not title_like(rest)) or rest.startswith(REFERENCE_STARTS) or (
-            rest and not is_cjk(rest[:1]) and rest[:1].islower() and not self.in_terms()
+            rest and not is_cjk(rest) and rest[:1].islower() and not self.in_terms()
         ):
             self._text(line)
             return
