@@ -7,7 +7,8 @@ from typing import Literal
 from pydantic import BaseModel
 
 from retrieval.index import RetrievalIndex
-from retrieval.units import SearchFilters
+from assistant.corpus.hints import hinted_documents
+from retrieval.units import Hit, SearchFilters
 
 
 class SearchResult(BaseModel):
@@ -21,24 +22,41 @@ class SearchResult(BaseModel):
     score: float
     citation: str
     location: str
+    source_path: str = ""
+
+
+# Reference lists match every query that shares a designation with them and answer none
+EXCLUDED_KINDS = {"bibliography"}
 
 
 def run_search(index: RetrievalIndex, query: str, k: int = 10, docs: list[str] | None = None,
                kinds: list[str] | None = None, language: str | None = None, normative: bool | None = None,
-               mode: str = "hybrid") -> list[SearchResult]:
+               mode: str = "hybrid", hints: bool = True) -> list[SearchResult]:
+    known = index.documents()
     doc_ids = None
     if docs:
-        known = index.documents()
         doc_ids = [d.doc_id for d in known if d.doc_id in docs or d.designation in docs]
         if not doc_ids:
             return []
-    filters = SearchFilters(doc_ids=doc_ids, kinds=kinds, language=language,  # type: ignore[arg-type]
-                            normative=normative)
     search_mode: Literal["hybrid", "bm25", "dense"] = mode  # type: ignore[assignment]
-    hits = index.search(query, k=k, filters=filters, mode=search_mode)
+
+    def search(ids: list[str] | None, n: int) -> list[Hit]:
+        filters = SearchFilters(doc_ids=ids, kinds=kinds, language=language,  # type: ignore[arg-type]
+                                normative=normative)
+        found = index.search(query, k=n + 10, filters=filters, mode=search_mode)
+        return [h for h in found if h.unit.kind not in EXCLUDED_KINDS or kinds]
+
+    hits = search(doc_ids, k)
+    named = hinted_documents(query, known) if hints and doc_ids is None else []
+    if named:
+        # the named documents' best units first, then everything else in its own order
+        first = search(named, k)[: max(3, k // 2)]
+        seen = {h.unit.id for h in first}
+        hits = first + [h for h in hits if h.unit.id not in seen]
+    hits = hits[:k]
     return [
-        SearchResult(rank=h.rank, designation=h.unit.designation, doc_id=h.unit.doc_id, number=h.unit.number,
+        SearchResult(rank=rank, designation=h.unit.designation, doc_id=h.unit.doc_id, number=h.unit.number,
                      title=h.unit.title, kind=h.unit.kind, text=h.unit.text, score=h.score,
-                     citation=h.unit.citation, location=h.unit.location)
-        for h in hits
+                     citation=h.unit.citation, location=h.unit.location, source_path=h.unit.source_path)
+        for rank, h in enumerate(hits, start=1)
     ]

@@ -21,7 +21,8 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
     if not m:
         return {}, text, 0
     try:
-        data = yaml.safe_load(m.group(1)) or {}
+        # BaseLoader keeps every scalar as written: "ics: 35.020" must not become the float 35.02
+        data = yaml.load(m.group(1), Loader=yaml.BaseLoader) or {}
     except yaml.YAMLError as exc:
         raise InputError(path, f"front matter is not valid YAML / 文件头YAML格式错误: {exc}") from None
     if not isinstance(data, dict):
