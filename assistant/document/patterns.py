@@ -120,7 +120,7 @@ _MEASURE_WORD_NOUNS = ("个人", "个体", "个性", "个别", "种类", "项目
                        "位姿", "位宽", "只读", "张量", "份额", "倍数", "次数", "家庭", "家居")
 # "4.2 和 4.3 适用于…": a clause reference at the start of a sentence, not a heading (English sentences
 # continue in lower case, which the builder checks)
-REFERENCE_STARTS = ("和", "与", "及", "或", "至", "到", "～", "~", "、", "中", "的", "规定", "所列", "所述", "给出")
+REFERENCE_STARTS = ("和", "与", "及", "或", "至", "到", "～", "~", "、", "中的", "中规定", "中所", "的", "规定", "所列", "所述", "给出")
 
 
 def title_like(text: str, max_len: int = 40) -> bool:
