@@ -52,6 +52,10 @@ bench: install sysdeps
 eval: install
 	$(PY) evals/run_all.py $(EVALS)
 
+# PNGs of the cover, contents and first body pages of every sample, for people to look at
+render: install sysdeps
+	$(PY) -m assistant.export.render --out build/render
+
 lint: install
 	$(VENV)/bin/ruff check assistant retrieval tests evals benchmarks
 	$(VENV)/bin/mypy

@@ -75,9 +75,10 @@ def split_term_line(line: str) -> tuple[str, str]:
 
 
 class Builder:
-    def __init__(self, path: str, structure: str) -> None:
+    def __init__(self, path: str, structure: str, wrapped: bool = True) -> None:
         self.path = path
         self.structure = structure
+        self.wrapped = wrapped
         self.top: list[Clause] = []
         self.stack: list[Clause] = []
         self.current: Clause | None = None
@@ -361,7 +362,7 @@ class Builder:
         if clause is not None and clause.kind == ClauseKind.TERM:
             self._term_text(clause, text)
             return
-        if clause is not None and self.last_line_kind in _CONTINUABLE and clause.blocks:
+        if self.wrapped and clause is not None and self.last_line_kind in _CONTINUABLE and clause.blocks:
             last = clause.blocks[-1]
             # hard-wrapped lines (PDF, OCR) continue the paragraph when it has not ended
             if isinstance(last, Paragraph) and last.text and last.text[-1] not in SENTENCE_END + "：:" and \

@@ -45,6 +45,6 @@ def pdf_lines(path: Path, label: str) -> tuple[list[str], list[int]]:
 
 def parse_pdf(path: Path, label: str) -> Document:
     lines, where = pdf_lines(path, label)
-    document = parse_text("\n".join(lines), label)
+    document = parse_text("\n".join(lines), label, wrapped=True)
     remap_lines(document, where, "page")
     return document

@@ -40,7 +40,12 @@ def detect_structure(text: str) -> Structure:
     return Structure.STANDARD
 
 
-def parse_text(text: str, path: str = "") -> Document:
+def parse_text(text: str, path: str = "", wrapped: bool | None = None) -> Document:
+    """``wrapped``: lines may be hard-wrapped (PDF extraction, OCR, plain .txt), so an unfinished line
+    continues on the next; in Markdown and .docx every line is a paragraph of its own. By default,
+    .txt sources are taken as wrapped."""
+    if wrapped is None:
+        wrapped = path.lower().endswith((".txt", ".text"))
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     front, body, offset = split_front_matter(text, path)
     meta = meta_from_front_matter(front, path) if front else DocumentMeta()
@@ -70,7 +75,7 @@ def parse_text(text: str, path: str = "") -> Document:
     body_lines = _skip_contents(lines[start:])
     body_lines = _reorder_term_lines(body_lines)
 
-    builder = Builder(path, structure.value)
+    builder = Builder(path, structure.value, wrapped=wrapped)
     if m := re.search(r"\bArticle (\d+) definitions", "\n".join(raw_lines[:start + 5])):
         builder.default_article = f"Article {m.group(1)}"
     non_blank = [ln for ln in body_lines if ln.kind != "blank"]
