@@ -30,6 +30,9 @@ BUILTIN_MODULES = (
     "references",
     "notes",
 )
+# Rules other packages contribute to the same catalogue (requirement analysis, term conflicts). They are
+# listed here, not discovered, so that `stdraft check` and every evaluation run the same set.
+PLUGIN_MODULES = ("assistant.requirements.rules",)
 _loaded = False
 
 SYS_RULE_ID = "SYS-001"
@@ -89,6 +92,8 @@ def load_builtin_rules() -> None:
         return
     for name in BUILTIN_MODULES:
         importlib.import_module(f"assistant.checks.{name}")
+    for module in PLUGIN_MODULES:
+        importlib.import_module(module)
     _loaded = True
 
 

@@ -25,6 +25,8 @@ def export(
                                                  "tracked changes / 与旧版比较，以修订标记显示")] = None,
     template: Annotated[Path | None, typer.Option("--template", help="Reference .docx with the styles "
                                                   "(default templates/gbt-reference.docx) / 样式模板")] = None,
+    with_findings: Annotated[bool, typer.Option("--with-findings", help="Add the findings of `stdraft check` "
+                                                "as Word comments / 将检查结果写为批注")] = False,
 ) -> None:
     from assistant.document.loader import load_document
     from assistant.export.docx_writer import write_docx
@@ -44,4 +46,12 @@ def export(
         write_tracked_docx(document, load_document(against), out, chosen, template)
     else:
         write_docx(document, out, chosen, template)
+    if with_findings:
+        from assistant.checks import run_checks
+        from assistant.checks.annotate import annotate_docx
+
+        # check the exported file itself, so every comment is anchored at a paragraph that exists in it
+        exported = load_document(out)
+        written = annotate_docx(out, run_checks(exported), out, exported)
+        typer.echo(f"{written} comments / 条批注", err=True)
     typer.echo(str(out))

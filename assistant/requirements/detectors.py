@@ -84,6 +84,8 @@ def vague_qualifier(text: str, a: RequirementAnalysis) -> list[Detection]:
     if _has_value(text):
         return []
     clean = _VAGUE_NOT.sub("", _strip_examples(text))
+    if _is_english(text):
+        clean = re.sub(r"\b(?:where|if|when|unless)\b[^,;.]*", "", clean, flags=re.I)
     m = (_VAGUE_EN_RE if _is_english(text) else _VAGUE_ZH_RE).search(clean)
     if not m:
         return []
@@ -106,8 +108,9 @@ PROPERTIES_EN = ("latency", "response time", "throughput", "accuracy", "precisio
                  "recovery time", "speedup", "scaling efficiency", "efficiency", "reliability", "robustness",
                  "scalability")
 _DEGREE_ZH = re.compile(
-    r"(?<![提升最增降减])(?:较高|较低|较强|较弱|较大|较小|较少|较多|较长|较短|极高|极低|高度|超大规模|大规模|高|低|长|强)的?"
-    r"[\u4e00-\u9fffA-Za-z]{0,8}?(?:性|率|度|能力|时延|延迟|开销|能耗|功耗|精度|效率|吞吐量?|比|上下文|集群|可用|容量|带宽|"
+    r"(?<![提升最增降减不])(?:较高|较低|较强|较弱|较大|较小|较少|较多|较长|较短|极高|极低|高度|超大规模|大规模|高|低|长|强)"
+    r"(?![于制调])的?"
+    r"[\u4e00-\u9fffA-Za-z]{0,4}?(?:性|率|度|能力|时延|延迟|开销|能耗|功耗|精度|效率|吞吐量?|比|上下文|集群|可用|容量|带宽|"
     r"速度|并发|分辨率|互联)|(?:" + "|".join(PROPERTIES_ZH) + r")(?:应|宜)?(?:为|保持)?(?:较|更|很|尽量)?(?:高|低|大|小|强|好|优|快)|"
     r"(?:满足|具备|具有|保证|确保)[\u4e00-\u9fff]{0,8}?(?:实时性|时效性|低延迟|高可用|高性能)(?:的)?(?:要求|需求)?")
 _DEGREE_EN = re.compile(r"\b(?:high|low|higher|lower|large|small|great|greater|minimal|maximal|improved|reduced|"
@@ -157,9 +160,11 @@ _SPEC_CLAUSE = re.compile(r"(?:在|按|使用|采用|依据)\s*(?:第)?\d+(?:\.\
 @detector
 def no_test_method(text: str, a: RequirementAnalysis) -> list[Detection]:
     quantity = _THRESHOLD.search(text)
-    if quantity and re.match(r"\s*(?:块|台|个|张|片|路|种|项|条|名|人|家|套|份|类|slots?|cards?|units?)",
-                             text[quantity.end():]):
+    if quantity and re.match(r"\s*(?:块|台|个|张|片|路|种|项|条|名|人|家|套|份|类|级|次|slots?|cards?|units?|"
+                             r"levels?|records?|items?)", text[quantity.end():]):
         return []  # a count of parts is checked by inspection, not measured
+    if re.search(r"权重|系数|得分|分值|weight|coefficient|score", text[: quantity.start()] if quantity else "", re.I):
+        return []  # a parameter of the document's own calculation method, not a property to measure
     if not quantity or TEST_METHOD.search(text) or REFERS_TO_SPEC.search(text) or _SPEC_CLAUSE.search(text):
         return []
     if re.search(r"(?:每|至少每|every|each)\s*\d*\s*(?:个)?(?:月|年|周|天|日|季度|小时|months?|years?|weeks?|days?)",
@@ -242,8 +247,9 @@ _UNIVERSAL_EN = re.compile(r"\b(?:all|any|every)\s+(?P<mid>(?:[\w-]+\s+){0,3}?)(
 # "表A.1所列的全部接口", "本文件规定的所有测试用例", "已安装驱动的全部设备": a closed, listed set
 _CLOSED_BEFORE = re.compile(r"(?:所列|列出|规定|上述|本文件|附录|表\s*[A-Z]?\.?\d|已|声明|支持的|适配的|清单|指定|约定|选定|"
                             r"listed|specified|declared|defined|in Table|in Annex|supported|selected|above|"
-                            r"the following|this document|of the)[^，。；,;]{0,12}$", re.I)
+                            r"the following|this document|of the)[^，。；,;]{0,12}$|的$", re.I)
 _CLOSED_AFTER = re.compile(r"^\s*(?:中|内)?\s*(?:所列|列出|规定|listed|specified|declared|defined|in Table|in Annex|"
+                           r"trained|used|covered|built|derived|produced|that|which|"
                            r"supported by|that (?:it|the \w+) (?:declares|supports|lists))", re.I)
 
 

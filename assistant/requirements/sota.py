@@ -64,8 +64,14 @@ _BOUND = re.compile(
 
 
 def _value(text: str, unit: str) -> float | None:
-    m = _NUMBER.search(text)
+    m = _NUMBER.match(text.lstrip())
     if not m:
+        return None
+    after = text.lstrip()[m.end():].lstrip()
+    # the threshold must be in the limit's unit: "400 labelled records" is not an accuracy
+    if unit == "%" and not m.group("pct") and float(m.group("v").replace(" ", "").replace(",", "")) > 1:
+        return None
+    if unit not in ("%", "ratio", "") and not m.group("pct") and not after.lower().startswith(unit.lower()):
         return None
     value = float(m.group("v").replace(" ", "").replace(",", ""))
     if unit == "ratio" and m.group("pct"):
