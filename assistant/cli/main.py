@@ -7,6 +7,7 @@ import sys
 import typer
 
 import assistant.cli.check_cmds as check_cmds
+import assistant.cli.compare_cmds as compare_cmds
 import assistant.cli.export_cmds as export_cmds
 from assistant.cli import corpus_cmds, doctor_cmds, document_cmds, requirements_cmds, serve_cmds
 from assistant.document.errors import InputError
@@ -25,6 +26,7 @@ requirements_cmds.register(app)
 serve_cmds.register(app)
 doctor_cmds.register(app)
 check_cmds.register(app)
+compare_cmds.register(app)
 export_cmds.register(app)
 
 

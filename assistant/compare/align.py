@@ -1,0 +1,305 @@
+"""Align the units of two documents: 1:1 pairs, splits (1:n), merges (n:1); the rest is added or deleted.
+
+Scores combine content similarity (lexical for one language, embeddings across languages), number and
+title agreement and, in a second pass, whether the two parents are aligned. Assignment is greedy by score:
+unlike an optimal 1:1 assignment it leaves weak candidates unmatched, which is what an inserted or a
+deleted clause should be, and the split/merge pass afterwards can still claim them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.compare.embed import Embedder, embed
+from assistant.compare.similarity import containment, jaccard_matrix, shingles
+from assistant.compare.units import Unit
+
+Matrix = npt.NDArray[np.float64]
+
+# Thresholds, tuned on evals/compare: a clause keeps >= 0.45 of its bigrams through technical edits, while
+# unrelated clauses of one standard share < 0.2.
+MONO_ACCEPT = 0.45
+MONO_WITH_CUE = 0.25  # accepted when the numbers agree, or in the gap between two aligned neighbours
+SPLIT_CONTAINMENT = 0.8
+SPLIT_COVERAGE = 0.7
+# Across languages raw cosines crowd together (0.78-0.92 for any two clauses of one standard), so content is
+# scored by CSLS (cross-domain similarity local scaling): cosine minus the mean similarity of each side's
+# nearest neighbours. A translation pair is then >= 0; a deleted or added clause's best is below -0.01.
+CROSS_ACCEPT = -0.015
+CROSS_WITH_CUE = -0.065
+CSLS_K = 3
+MONO_EMBED_ACCEPT = 0.93
+RESCUE_FLOOR = 0.1
+
+
+@dataclass
+class Alignment:
+    pairs: dict[int, int] = field(default_factory=dict)  # left index -> right index
+    scores: dict[tuple[int, int], float] = field(default_factory=dict)
+    splits: dict[int, list[int]] = field(default_factory=dict)  # left -> right pieces
+    merges: dict[int, list[int]] = field(default_factory=dict)  # right -> left pieces
+
+    def right_of(self) -> dict[int, int]:
+        out = dict(self.pairs)
+        for left, rights in self.splits.items():
+            out[left] = rights[0]
+        return out
+
+
+def align(left: list[Unit], right: list[Unit], crosslingual: bool = False,
+          embedder: Embedder | None = None) -> Alignment:
+    if crosslingual:
+        content = _cosine(left, right, embedder)
+        accept, with_cue = CROSS_ACCEPT, CROSS_WITH_CUE
+    else:
+        content = _lexical(left, right)
+        accept, with_cue = MONO_ACCEPT, MONO_WITH_CUE
+    cues = _cues(left, right, crosslingual)
+    parent_bonus = 0.02 if crosslingual else 0.1
+    result = _greedy(left, right, content, cues, accept, with_cue, None, parent_bonus)
+    # second pass: a pair whose parents are aligned is more likely than one whose parents are not
+    result = _greedy(left, right, content, cues, accept, with_cue, result, parent_bonus)
+    _pair_singletons(left, right, result)
+    _fill_gaps(left, right, content, with_cue, result)
+    if crosslingual:
+        _pieces_by_length(left, right, content, result)
+    else:
+        _splits_and_merges(left, right, result)
+        _embedding_rescue(left, right, content, result, embedder)
+    return result
+
+
+def _lexical(left: list[Unit], right: list[Unit]) -> Matrix:
+    out = jaccard_matrix([shingles(u.profile) for u in left], [shingles(u.profile) for u in right])
+    lg = np.array([u.group for u in left], dtype=object)[:, None]
+    rg = np.array([u.group for u in right], dtype=object)[None, :]
+    out[lg != rg] = 0.0  # a term never aligns with a clause, nor a foreword with a chapter
+    return out
+
+
+def _cosine(left: list[Unit], right: list[Unit], embedder: Embedder | None) -> Matrix:
+    lv = embed([u.profile for u in left], embedder)
+    rv = embed([u.profile for u in right], embedder)
+    if not len(left) or not len(right):
+        return np.zeros((len(left), len(right)))
+    cos = (lv @ rv.T).astype(np.float64)
+    k = max(1, min(CSLS_K, len(left) - 1, len(right) - 1))
+    row = np.sort(cos, axis=1)[:, -k:].mean(axis=1)
+    col = np.sort(cos, axis=0)[-k:, :].mean(axis=0)
+    out: Matrix = 2 * cos - row[:, None] - col[None, :]
+    for i, lu in enumerate(left):
+        for j, ru in enumerate(right):
+            a, b = _english_name(lu), _english_name(ru)
+            if lu.group != ru.group or (a and b and a != b):
+                out[i, j] = -1.0  # two term entries with different English terms are different concepts
+    return out
+
+
+def _english_name(unit: Unit) -> str:
+    """The English term of a term entry: its title in English, or the Latin part of a Chinese heading line."""
+    if unit.group != "term":
+        return ""
+    if unit.title.isascii():
+        return unit.title.strip().lower()
+    head = unit.body.split("\n", 1)[0]
+    latin = "".join(ch if ch.isascii() else " " for ch in head).strip()
+    return " ".join(latin.split()).lower() if len(latin) >= 3 else ""
+
+
+def _cues(left: list[Unit], right: list[Unit], crosslingual: bool) -> Matrix:
+    """Bonus for agreeing numbers and titles and for similar relative position."""
+    out = np.zeros((len(left), len(right)))
+    n, m = max(len(left), 1), max(len(right), 1)
+    for i, lu in enumerate(left):
+        for j, ru in enumerate(right):
+            bonus = 0.0
+            if lu.key and lu.key == ru.key:
+                bonus += 0.03 if crosslingual else 0.1
+            if not crosslingual and lu.title and lu.title == ru.title:
+                bonus += 0.08
+            if crosslingual and _names_other(lu, ru):
+                bonus += 0.05
+            if crosslingual:
+                # translations keep the order; the number alone is a weak cue once a clause is inserted
+                bonus -= 0.1 * abs(i / n - j / m)
+            out[i, j] = bonus
+    return out
+
+
+def _names_other(a: Unit, b: Unit) -> bool:
+    """A Chinese term entry carries its English term: the English unit's title, verbatim."""
+    for x, y in ((a, b), (b, a)):
+        if len(x.title) >= 3 and x.title.isascii() and not y.title.isascii() and x.title.lower() in y.body.lower():
+            return True
+    return False
+
+
+def _greedy(left: list[Unit], right: list[Unit], content: Matrix, cues: Matrix, accept: float,
+            with_cue: float, previous: Alignment | None, parent_bonus: float) -> Alignment:
+    score = content + cues
+    if previous is not None:
+        for i, lu in enumerate(left):
+            if lu.parent is None:
+                continue
+            mapped = previous.pairs.get(lu.parent)
+            for j, ru in enumerate(right):
+                if ru.parent is not None and mapped == ru.parent:
+                    score[i, j] += parent_bonus
+    candidates: list[tuple[float, int, int]] = []
+    for i in range(len(left)):
+        for j in range(len(right)):
+            c = content[i, j]
+            if c >= accept or (c >= with_cue and bool(left[i].key) and left[i].key == right[j].key):
+                candidates.append((float(score[i, j]), i, j))
+    candidates.sort(key=lambda t: (-t[0], t[1], t[2]))
+    result = Alignment()
+    used: set[int] = set()
+    for _, i, j in candidates:
+        if i in result.pairs or j in used:
+            continue
+        result.pairs[i] = j
+        result.scores[(i, j)] = round(float(content[i, j]), 3)
+        used.add(j)
+    return result
+
+
+def _pair_singletons(left: list[Unit], right: list[Unit], result: Alignment) -> None:
+    """One foreword on each side is the same foreword, however much national text it gained."""
+    used = set(result.pairs.values())
+    for group in ("foreword", "introduction"):
+        ls = [i for i, u in enumerate(left) if u.group == group]
+        rs = [j for j, u in enumerate(right) if u.group == group]
+        if len(ls) == 1 and len(rs) == 1 and ls[0] not in result.pairs and rs[0] not in used:
+            result.pairs[ls[0]] = rs[0]
+
+
+def _pieces_by_length(left: list[Unit], right: list[Unit], content: Matrix, result: Alignment) -> None:
+    """Across languages a split or merge shows in length: the pieces together fit the whole's length.
+
+    An unaligned unit next to an aligned neighbour joins that pair when it is close in meaning and adding
+    its length brings the pair nearer the document's usual translation length ratio.
+    """
+    ratios = [len(right[j].body) / len(left[i].body) for i, j in result.pairs.items() if left[i].body]
+    if not ratios:
+        return
+    t = float(np.median(ratios))
+    used = set(result.pairs.values())
+    for b in range(len(left)):
+        if b in result.pairs:
+            continue
+        for a in (b - 1, b + 1):
+            j = result.pairs.get(a)
+            if j is None or left[a].parent != left[b].parent or content[b, j] < CROSS_WITH_CUE:
+                continue
+            whole = len(right[j].body)
+            if abs(whole - t * (len(left[a].body) + len(left[b].body))) < abs(whole - t * len(left[a].body)) * 0.6:
+                result.merges[j] = sorted((a, b))
+                del result.pairs[a]
+                break
+    inverse = {j: i for i, j in result.pairs.items()}
+    for b in range(len(right)):
+        if b in used or b in result.merges:
+            continue
+        for a in (b - 1, b + 1):
+            i = inverse.get(a)
+            if i is None or right[a].parent != right[b].parent or content[i, b] < CROSS_WITH_CUE:
+                continue
+            whole = len(left[i].body)
+            if abs(t * whole - (len(right[a].body) + len(right[b].body))) < abs(t * whole - len(right[a].body)) * 0.6:
+                result.splits[i] = sorted((a, b))
+                del result.pairs[i]
+                break
+
+
+def _fill_gaps(left: list[Unit], right: list[Unit], content: Matrix, with_cue: float, result: Alignment) -> None:
+    """A heavily rewritten clause between two aligned neighbours is still that clause."""
+    used = set(result.pairs.values())
+    for i in range(len(left)):
+        if i in result.pairs:
+            continue
+        before = [result.pairs[k] for k in range(i - 1, -1, -1) if k in result.pairs][:1]
+        after = [result.pairs[k] for k in range(i + 1, len(left)) if k in result.pairs][:1]
+        lo = before[0] + 1 if before else 0
+        hi = after[0] if after else len(right)
+        gap = [j for j in range(lo, hi) if j not in used and left[i].group == right[j].group]
+        if not gap:
+            continue
+        j = max(gap, key=lambda g: content[i, g])
+        same_title = bool(left[i].title) and left[i].title == right[j].title
+        if content[i, j] >= with_cue or (same_title and content[i, j] >= with_cue / 2):
+            result.pairs[i] = j
+            result.scores[(i, j)] = round(float(content[i, j]), 3)
+            used.add(j)
+
+
+def _splits_and_merges(left: list[Unit], right: list[Unit], result: Alignment) -> None:
+    lb = [shingles(u.body) for u in left]
+    rb = [shingles(u.body) for u in right]
+    _pieces(lb, rb, result.pairs, result.splits)
+    reverse = {j: i for i, j in result.pairs.items()}
+    merges: dict[int, list[int]] = {}
+    _pieces(rb, lb, reverse, merges)
+    result.merges.update(merges)
+    for whole, parts in result.splits.items():
+        result.pairs.pop(whole, None)
+        for j in parts:
+            for i in [k for k, v in result.pairs.items() if v == j]:
+                del result.pairs[i]
+    for whole, parts in result.merges.items():
+        for i in parts:
+            result.pairs.pop(i, None)
+        for i in [k for k, v in result.pairs.items() if v == whole]:
+            del result.pairs[i]
+
+
+def _pieces(whole_sets: list[frozenset[str]], part_sets: list[frozenset[str]], pairs: dict[int, int],
+            out: dict[int, list[int]]) -> None:
+    """Units of one side that each lie inside one unit of the other side and together cover it."""
+    taken = set(pairs.values())
+    for w, whole in enumerate(whole_sets):
+        if len(whole) < 8:
+            continue
+        parts = [p for p, s in enumerate(part_sets)
+                 if len(s) >= 4 and (p not in taken or pairs.get(w) == p)
+                 and containment(s, whole) >= SPLIT_CONTAINMENT]
+        if len(parts) < 2 or all(p in taken for p in parts):
+            continue
+        covered = frozenset().union(*(part_sets[p] for p in parts))
+        if containment(whole, covered) >= SPLIT_COVERAGE:
+            out[w] = sorted(parts)
+            taken.update(parts)
+
+
+def _embedding_rescue(left: list[Unit], right: list[Unit], content: Matrix, result: Alignment,
+                      embedder: Embedder | None) -> None:
+    """The second signal: a clause reworded beyond lexical recognition, found by meaning."""
+    in_split = {j for parts in result.splits.values() for j in parts}
+    in_merge = {i for parts in result.merges.values() for i in parts}
+    lfree = [i for i in range(len(left)) if i not in result.pairs and i not in result.splits and i not in in_merge]
+    used = set(result.pairs.values()) | in_split | set(result.merges)
+    rfree = [j for j in range(len(right)) if j not in used]
+    # Embeddings cost tens of milliseconds a text: ask only about units that share some wording with a
+    # free unit of the same kind on the other side (a rewording keeps some; an unrelated clause shares ~none)
+    lfree = [i for i in lfree if any(content[i, j] >= RESCUE_FLOOR for j in rfree)]
+    rfree = [j for j in rfree if any(content[i, j] >= RESCUE_FLOOR for i in lfree)]
+    if not lfree or not rfree:
+        return
+    lv = embed([left[i].profile for i in lfree], embedder)
+    rv = embed([right[j].profile for j in rfree], embedder)
+    sims = lv @ rv.T
+    order = sorted(((float(sims[a, b]), a, b) for a in range(len(lfree)) for b in range(len(rfree))), reverse=True)
+    done_l: set[int] = set()
+    done_r: set[int] = set()
+    for s, a, b in order:
+        i, j = lfree[a], rfree[b]
+        if s < MONO_EMBED_ACCEPT:
+            break
+        if a in done_l or b in done_r or left[i].group != right[j].group:
+            continue
+        result.pairs[i] = j
+        result.scores[(i, j)] = round(s, 3)
+        done_l.add(a)
+        done_r.add(b)

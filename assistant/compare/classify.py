@@ -1,0 +1,147 @@
+"""Is the change between two aligned units editorial or technical?
+
+Technical, in the sense of GB/T 1.1 and the adoption rules of GB/T 1.2: a provision's verbal form, a value,
+unit or comparator, a condition or the scope changed, or a requirement sentence was added or removed.
+Everything else that changes the text (punctuation, width, whitespace, numbering, synonyms, word order)
+is editorial. Rules here read sentences the way the requirement analyser does, so the two agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from assistant.compare.diff import tokens
+from assistant.compare.model import Status
+from assistant.compare.similarity import jaccard, shingles
+from assistant.compare.units import normalise
+from assistant.document.provisions import split_sentences, verbal_form
+from assistant.requirements.analysis import analyse
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_REF = re.compile(r"(?<![\d.])\d+(?:\.\d+)+(?![\d.])|[A-Z]\.\d+(?:\.\d+)*")  # clause references
+# comparators that say the same thing; swapping them is editorial
+_COMPARATOR_CLASS = {
+    "不低于": ">=", "不少于": ">=", "不小于": ">=", "至少": ">=", "≥": ">=", "≧": ">=", "以上": ">=",
+    "at least": ">=", "not less than": ">=", "no less than": ">=",
+    "不高于": "<=", "不多于": "<=", "不大于": "<=", "不超过": "<=", "不超出": "<=", "至多": "<=", "≤": "<=",
+    "≦": "<=", "以内": "<=", "以下": "<=", "内": "<=", "at most": "<=", "not more than": "<=",
+    "no more than": "<=", "not exceed": "<=", "not exceeding": "<=", "no greater than": "<=", "up to": "<=",
+    "within": "<=", "低于": "<", "小于": "<", "less than": "<", "below": "<", "<": "<", "＜": "<",
+    "高于": ">", "大于": ">", "超过": ">", "more than": ">", "greater than": ">", "above": ">", "exceed": ">",
+    ">": ">", "＞": ">",
+}
+# wording pairs that drafters treat as interchangeable; the diff of such a pair is editorial
+SYNONYMS = [
+    {"采用", "使用", "运用"}, {"进行", "开展", "实施"}, {"根据", "依据", "按照", "依照", "遵照"},
+    {"包括", "包含"}, {"各类", "各种"}, {"以及", "及", "和", "与"}, {"如果", "若", "如"}, {"确保", "保证"},
+    {"所有", "全部"}, {"提供", "给出"}, {"规定", "规范"}, {"相应", "对应"}, {"形成文件", "成文"},
+    {"不少于", "不低于", "至少"},
+]
+_COMPARATOR = re.compile("|".join(re.escape(k) for k in sorted(_COMPARATOR_CLASS, key=len, reverse=True)
+                                  if k != "内"), re.I)
+_SYN = {w: k for k, group in enumerate(SYNONYMS) for w in group}
+_SCOPE = re.compile(r"仅|只|限于|除外|不包括|不适用|\bonly\b|\bexcept\b|\bexclud", re.I)
+_CONDITION = re.compile(r"^(?:当|在|对于|对|若|如果|如|除|除非|when|where|if|under|for|unless)", re.I)
+_WHITESPACE = re.compile(r"\s+")
+_FILLER = {"的", "地", "了", "之"}
+RESIDUAL_LIMIT = 8  # changed characters beyond synonyms and particles before a rewording counts as technical
+SENTENCE_MATCH = 0.5
+
+
+def classify(left_text: str, right_text: str, left_body: str, right_body: str) -> tuple[Status, list[str]]:
+    if _WHITESPACE.sub("", left_text) == _WHITESPACE.sub("", right_text):
+        return Status.UNCHANGED, []  # re-flowed lines and spacing are layout, not a change of the text
+    if normalise(left_text) == normalise(right_text):
+        return Status.EDITORIAL, ["punctuation, width or spacing / 标点、全半角或空格"]
+    changes = technical_changes(left_body, right_body)
+    if changes:
+        return Status.TECHNICAL, changes
+    return Status.EDITORIAL, ["wording / 措辞"]
+
+
+def technical_changes(left: str, right: str) -> list[str]:
+    left, right = _fold(left), _fold(right)
+    changes: list[str] = []
+    ls, rs = split_sentences(left), split_sentences(right)
+    lsh, rsh = [shingles(s) for s in ls], [shingles(s) for s in rs]
+    matched: list[tuple[str, str]] = []
+    for s, sh in zip(ls, lsh, strict=True):
+        best = max(range(len(rs)), key=lambda k: jaccard(sh, rsh[k]), default=None)
+        if best is None or jaccard(sh, rsh[best]) < SENTENCE_MATCH:
+            changes.append(f"removed / 删除: {s[:60]}")
+        else:
+            matched.append((s, rs[best]))
+    for s, sh in zip(rs, rsh, strict=True):
+        if all(jaccard(sh, o) < SENTENCE_MATCH for o in lsh):
+            changes.append(f"added / 增加: {s[:60]}")
+    for a, b in matched:
+        if a == b:
+            continue
+        changes.extend(_sentence_changes(a, b))
+    lnum, rnum = _numbers(left), _numbers(right)
+    if lnum != rnum and not any(c.startswith("value") for c in changes):
+        gone = ", ".join(sorted((lnum - rnum).elements()))
+        new = ", ".join(sorted((rnum - lnum).elements()))
+        changes.append(f"value / 数值: {gone or '—'} → {new or '—'}")
+    if not changes and _residual(left, right) > RESIDUAL_LIMIT:
+        changes.append("wording changed substantially / 内容实质改写")
+    return list(dict.fromkeys(changes))
+
+
+def _sentence_changes(a: str, b: str) -> list[str]:
+    out: list[str] = []
+    fa, fb = verbal_form(a)[0], verbal_form(b)[0]
+    if fa != fb:
+        out.append(f"verbal form / 助动词: {fa or '—'} → {fb or '—'}")
+    ra, rb = analyse(a), analyse(b)
+    ca, cb = _comparators(a), _comparators(b)
+    if [c for _, c in ca] != [c for _, c in cb]:
+        out.append(f"comparator / 比较关系: {'、'.join(w for w, _ in ca) or '—'} → {'、'.join(w for w, _ in cb) or '—'}")
+    if ra.unit != rb.unit and ra.value and rb.value:
+        out.append(f"unit / 单位: {ra.unit or '—'} → {rb.unit or '—'}")
+    if _wording(ra.condition) != _wording(rb.condition) or _wording(_lead_condition(a)) != _wording(_lead_condition(b)):
+        out.append(f"condition / 条件: {ra.condition or _lead_condition(a) or '—'} → "
+                   f"{rb.condition or _lead_condition(b) or '—'}")
+    if len(_SCOPE.findall(a)) != len(_SCOPE.findall(b)):
+        out.append("scope / 范围限定")
+    return out
+
+
+def _comparators(sentence: str) -> list[tuple[str, str]]:
+    """Comparator words in order, with their meaning (>=, <=, >, <): 不少于 and 至少 say the same."""
+    return [(m.group(0), _COMPARATOR_CLASS[m.group(0).lower()]) for m in _COMPARATOR.finditer(sentence)]
+
+
+def _lead_condition(sentence: str) -> str:
+    """The clause before the first comma when it reads as a condition (当…时，在…中，对于…，若…，)."""
+    head = re.split(r"[，,]", sentence, maxsplit=1)
+    if len(head) == 2 and _CONDITION.match(head[0].strip()) and len(head[0]) <= 40:
+        return normalise(head[0])
+    return ""
+
+
+def _numbers(text: str) -> Counter[str]:
+    return Counter(_NUMBER.findall(_REF.sub(" ", text)))
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def _residual(left: str, right: str) -> int:
+    """Characters changed once synonyms, particles, punctuation and word order are discounted."""
+    a = Counter(_canon(t) for t in tokens(left) if normalise(t) and t not in _FILLER)
+    b = Counter(_canon(t) for t in tokens(right) if normalise(t) and t not in _FILLER)
+    return sum(len(t) * n for t, n in ((a - b) + (b - a)).items())
+
+
+def _wording(text: str) -> str:
+    """The words that carry meaning, with synonyms and particles folded: 在…的系统上 = 在…系统上."""
+    return "".join(_canon(t) for t in tokens(text) if normalise(t) and t not in _FILLER) if text else ""
+
+
+def _canon(token: str) -> str:
+    key = _SYN.get(token)
+    return f"§{key}" if key is not None else normalise(token)

@@ -1,0 +1,72 @@
+"""Editorial versus technical changes of one clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.compare.classify import classify
+from assistant.compare.crosslingual import classify_crosslingual, values
+from assistant.compare.diff import word_diff
+
+BASE = "系统应记录全部管理员操作日志，日志至少保存6个月。审计人员应每月检查日志。"
+
+
+def _status(right: str, left: str = BASE) -> str:
+    return classify(left, right, left, right)[0].value
+
+
+@pytest.mark.parametrize("right", [
+    "系统应记录全部管理员操作日志,日志至少保存6个月.审计人员应每月检查日志.",  # half-width punctuation
+    "系统应记录全部管理员操作日志日志至少保存6个月。审计人员应每月检查日志。",  # a comma dropped
+    "系统应记录所有管理员操作日志，日志至少保存6个月。审计人员应每月检查日志。",  # synonym
+    "系统应记录全部管理员的操作日志，日志至少保存6个月。审计人员应每月检查日志。",  # particle
+    "系统应记录全部管理员操作日志，日志不少于保存6个月。审计人员应每月检查日志。",  # same comparator class
+])
+def test_editorial(right: str) -> None:
+    assert _status(right) == "editorial"
+
+
+@pytest.mark.parametrize(("right", "why"), [
+    ("系统宜记录全部管理员操作日志，日志至少保存6个月。审计人员应每月检查日志。", "verbal form"),
+    ("系统应记录全部管理员操作日志，日志至少保存12个月。审计人员应每月检查日志。", "value"),
+    ("系统应记录全部管理员操作日志，日志至少保存6年。审计人员应每月检查日志。", "unit"),
+    ("系统应记录全部管理员操作日志，日志至多保存6个月。审计人员应每月检查日志。", "comparator"),
+    ("系统应记录全部管理员操作日志，日志至少保存6个月。", "removed"),
+    (BASE + "日志应异地备份。", "added"),
+    ("在生产环境中，系统应记录全部管理员操作日志，日志至少保存6个月。审计人员应每月检查日志。", "condition"),
+])
+def test_technical(right: str, why: str) -> None:
+    status, changes = classify(BASE, right, BASE, right)
+    assert status.value == "technical"
+    assert any(why in c for c in changes), changes
+
+
+def test_unchanged() -> None:
+    assert _status(BASE) == "unchanged"
+    assert _status(BASE.replace("。", "。\n")) == "unchanged"  # re-flowed lines are layout
+
+
+def test_condition_wording_is_editorial() -> None:
+    left = "在仅安装一个设备的系统上，应启动新进程。"
+    assert _status("在仅安装一个设备系统上，应启动新进程。", left) == "editorial"
+
+
+def test_word_diff_uses_words() -> None:
+    ops = word_diff("系统应记录日志。", "系统宜记录日志。")
+    assert [o.op for o in ops] == ["equal", "replace", "equal"]
+    assert (ops[1].left, ops[1].right) == ("应", "宜")
+    en = word_diff("Logs shall be kept.", "Logs should be kept.")
+    assert any(o.op == "replace" and o.left == "shall" and o.right == "should" for o in en)
+
+
+def test_crosslingual_values_ignore_labels_and_conventions() -> None:
+    assert values("NOTE 1 to entry: see 5.3 and ISO/IEC 25012:2008; accuracy 0,962 on 1 000 records") == \
+        values("注1：见5.3和ISO/IEC 25012:2008；准确率0.962，1000个记录")
+
+
+def test_crosslingual_classification() -> None:
+    zh = "系统应记录日志，日志至少保存6个月。"
+    assert classify_crosslingual("Logs shall be kept for at least 6 months.", zh)[0].value == "unchanged"
+    assert classify_crosslingual("Logs should be kept for at least 6 months.", zh)[0].value == "technical"
+    assert classify_crosslingual("Logs shall be kept for at least 3 months.", zh)[0].value == "technical"
+    assert classify_crosslingual("Logs shall be kept.", "日志应保存。", informative=True)[0].value == "unchanged"
