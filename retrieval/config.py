@@ -45,7 +45,6 @@ class VectorStoreConfig(_Frozen):
     url: str | None = None
     collection_prefix: str = "stdraft"
     hnsw_ef_search: int = Field(default=100, ge=1)
-    timeout_s: float = Field(default=30.0, gt=0)
 
     @property
     def resolved_provider(self) -> Literal["chroma-persistent", "chroma-http"]:
@@ -77,7 +76,7 @@ class LexicalConfig(_Frozen):
     jieba_mode: Literal["search", "precise"] = "search"
 
 
-CrossLanguage = Literal["calibrated", "interleave", "score", "flat_rrf"]
+CrossLanguage = Literal["calibrated", "zscore", "interleave", "score"]
 
 
 class FusionConfig(_Frozen):
@@ -92,13 +91,17 @@ class FusionConfig(_Frozen):
     rrf_k: float = Field(default=20.0, gt=0)
     bm25_weight: float = Field(default=1.0, ge=0)
     dense_weight: float = Field(default=1.0, ge=0)
+    # zscore: per language, the sum of each list's standardised scores (how far a hit stands out of
+    # its own list, which does not depend on e5's preference for the query's language), merged
+    # across languages by that sum, with the quota below.
     # calibrated: per-language RRF scores scaled to [0, 1] and merged, home language × home_weight.
     # interleave: alternate languages (home first), ``home_share`` of slots to the home language.
-    # score: merge per-language fused scores as they are.  flat_rrf: one RRF over all lists (baseline).
-    cross_language: CrossLanguage = "calibrated"
-    home_weight: float = Field(default=1.0, gt=0)
+    # score: merge the raw per-language RRF scores, which is exactly one flat RRF over all four
+    # per-language lists (the baseline that let one language crowd out the other).
+    cross_language: CrossLanguage = "zscore"
+    home_weight: float = Field(default=1.0, gt=0)  # calibrated only
     home_share: float = Field(default=0.5, gt=0, le=1)
-    # Quota for calibrated/score merges: every language with candidates gets at least ``quota_min``
+    # Quota for the zscore and calibrated merges: every language with candidates gets at least ``quota_min``
     # of the first ``quota_window`` ranks (0 disables).
     quota_window: int = Field(default=5, ge=0)
     quota_min: int = Field(default=2, ge=0)
@@ -106,6 +109,14 @@ class FusionConfig(_Frozen):
     # other language's dense search also embeds the query plus its glossary translations.
     expansion_weight: float = Field(default=1.0, ge=0)
     dense_expansion: bool = True
+    # The other language's BM25 weight is multiplied by coverage ** coverage_power, where coverage is
+    # the share of the query's tokens that the glossary translated or that need no translation.
+    coverage_power: float = Field(default=2.0, ge=0)
+    # Filtered dense search: when the filter keeps at least this share of a language's units, fetch
+    # up to ``postfilter_max_fetch`` unfiltered neighbours and filter them here (a Chroma ``where``
+    # is slow on large collections); narrower filters go to Chroma.
+    postfilter_min_share: float = Field(default=0.1, gt=0, le=1)
+    postfilter_max_fetch: int = Field(default=1000, ge=1)
     # bm25-only / dense-only rankings (evaluation baselines): merge languages by raw score
     # ("score", equal to one global search for dense) or with ``cross_language`` ("strategy").
     single_retriever_merge: Literal["score", "strategy"] = "score"

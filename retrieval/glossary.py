@@ -27,7 +27,9 @@ class Glossary(BaseModel):
     @classmethod
     def from_pairs(cls, pairs: Iterable[tuple[str, str]], max_expansions: int = 8) -> Glossary:
         return cls(
-            pairs=[GlossaryPair(zh=zh.strip(), en=en.strip()) for zh, en in pairs if zh.strip() and en.strip()],
+            pairs=[
+                GlossaryPair(zh=zh.strip(), en=en.strip()) for zh, en in pairs if zh.strip() and en.strip()
+            ],
             max_expansions=max_expansions,
         )
 
@@ -76,6 +78,11 @@ class Glossary(BaseModel):
                 if other not in found:
                     found.append(other)
         return found[: self.max_expansions]
+
+    def without_terms(self, query: str, source: Language) -> str:
+        """``query`` with its glossary terms (of language ``source``) blanked out."""
+        pattern = self._zh_re if source == "zh" else self._en_re
+        return query if pattern is None else pattern.sub(" ", query)
 
     def expand(self, query: str) -> dict[Language, list[str]]:
         """Translations of the query's terms in both directions (a mixed query can hold both)."""

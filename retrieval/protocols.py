@@ -64,7 +64,9 @@ class VectorStore(Protocol):
     Ids are the manifest's row ids, never reused, so a stale vector can never alias a new unit.
     """
 
-    def add(self, partition: str, ids: Sequence[int], vectors: FloatMatrix, metas: Sequence[VectorMeta]) -> None: ...
+    def add(
+        self, partition: str, ids: Sequence[int], vectors: FloatMatrix, metas: Sequence[VectorMeta]
+    ) -> None: ...
 
     def delete(self, partition: str, ids: Sequence[int]) -> None: ...
 

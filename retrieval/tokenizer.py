@@ -25,10 +25,61 @@ TOKENIZER_VERSION = "1"
 _LATIN_TOKEN_RE = re.compile(r"\d+(?:\.\d+)+|[^\W_]+")
 # Clause numbers (5.3.1, A.2) are cut out before jieba, which would split them at the dots.
 _CLAUSE_NUMBER_RE = re.compile(r"(?<![A-Za-z0-9.])(?:[A-Z]|\d+)(?:\.\d+)+(?![0-9])")
-_ZH_STOP = frozenset("的 了 和 与 及 或 在 是 为 等 之 其 对 由 把 被 将 中 以 个".split())
+_ZH_STOP = frozenset(
+    {
+        "的",
+        "了",
+        "和",
+        "与",
+        "及",
+        "或",
+        "在",
+        "是",
+        "为",
+        "等",
+        "之",
+        "其",
+        "对",
+        "由",
+        "把",
+        "被",
+        "将",
+        "中",
+        "以",
+        "个",
+    }
+)
 _EN_STOP = frozenset(
-    "a an the of and or to in on for by with as at from is are be was were this that these those it its "
-    "which into".split()
+    {
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "for",
+        "by",
+        "with",
+        "as",
+        "at",
+        "from",
+        "is",
+        "are",
+        "be",
+        "was",
+        "were",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "which",
+        "into",
+    }
 )
 
 _lock = threading.Lock()
@@ -68,9 +119,7 @@ class Tokenizer:
     ``fingerprint`` only covers this instance's words, which is what decides re-tokenising an index.
     """
 
-    def __init__(
-        self, user_words: Iterable[str] = (), mode: Literal["search", "precise"] = "search"
-    ) -> None:
+    def __init__(self, user_words: Iterable[str] = (), mode: Literal["search", "precise"] = "search") -> None:
         self.user_words = sorted({w.strip() for w in user_words if w.strip()})
         self.mode = mode
         self._jieba = _shared_jieba()

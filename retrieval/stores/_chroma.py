@@ -68,13 +68,15 @@ class ChromaStore:
             ) from exc
         except OSError as exc:
             raise VectorStoreUnavailableError(
-                f"无法连接向量库（{self._label}）：{exc}", f"Cannot reach the vector store ({self._label}): {exc}"
+                f"无法连接向量库（{self._label}）：{exc}",
+                f"Cannot reach the vector store ({self._label}): {exc}",
             ) from exc
         except Exception as exc:
             # httpx transport errors and friends from the http client
             if type(exc).__module__.startswith(("httpx", "httpcore", "requests", "urllib3")):
                 raise VectorStoreUnavailableError(
-                    f"无法连接向量库（{self._label}）：{exc}", f"Cannot reach the vector store ({self._label}): {exc}"
+                    f"无法连接向量库（{self._label}）：{exc}",
+                    f"Cannot reach the vector store ({self._label}): {exc}",
                 ) from exc
             raise
 
@@ -94,7 +96,9 @@ class ChromaStore:
         self._collections[partition] = col
         return col
 
-    def add(self, partition: str, ids: Sequence[int], vectors: FloatMatrix, metas: Sequence[VectorMeta]) -> None:
+    def add(
+        self, partition: str, ids: Sequence[int], vectors: FloatMatrix, metas: Sequence[VectorMeta]
+    ) -> None:
         if len(ids) == 0:
             return
         with self._errors():

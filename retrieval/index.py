@@ -1,0 +1,342 @@
+"""``RetrievalIndex``: the package's facade — ingestion, the document list, and search.
+
+Layout of an index directory::
+
+    manifest.sqlite3     documents, units (payload + BM25 tokens), meta; the source of truth
+    lexical/             BM25 per language, saved by manifest version (see lexical.py)
+    chroma/              vectors, when the embedded Chroma store is used
+
+Consistency rule: a unit is searchable only while the manifest has it active.  Replacing a document
+stages the new rows, stores their vectors, then swaps old for new in one SQLite transaction; any
+failure before the swap leaves the old version as it was.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from types import TracebackType
+from typing import Literal
+
+from pydantic import BaseModel
+
+from retrieval.config import FusionConfig, RetrievalConfig
+from retrieval.embedders import build_embedder
+from retrieval.errors import EmptyIndexError, IndexMismatchError, IngestError, RetrievalError
+from retrieval.glossary import Glossary
+from retrieval.language import detect_language
+from retrieval.lexical import LanguageLexicon, LexiconStore
+from retrieval.manifest import DocumentInfo, Manifest, now_iso
+from retrieval.protocols import Embedder, Reranker, VectorMeta, VectorStore
+from retrieval.rerankers import build_reranker
+from retrieval.search import LANGUAGES, Mode, Rankings, Searcher
+from retrieval.stores import build_store
+from retrieval.texts import lexical_text, passage_text
+from retrieval.tokenizer import Tokenizer
+from retrieval.units import Hit, Language, SearchFilters, Unit
+
+
+class IngestResult(BaseModel):
+    doc_id: str
+    status: Literal["added", "replaced", "unchanged"]
+    unit_count: int
+    seconds: float
+
+
+class RetrievalIndex:
+    """Hybrid (BM25 + dense) index of units, persisted in ``config.index_dir``.
+
+    ``user_words`` join jieba's dictionary (term names, title words); ``glossary`` holds zh↔en term
+    pairs for cross-language query expansion.  ``embedder``, ``store`` and ``reranker`` override
+    the providers that ``config`` would build (tests, benchmarks, or a caller that shares them).
+    """
+
+    def __init__(
+        self,
+        config: RetrievalConfig,
+        *,
+        user_words: Iterable[str] = (),
+        glossary: Glossary | None = None,
+        embedder: Embedder | None = None,
+        store: VectorStore | None = None,
+        reranker: Reranker | None = None,
+    ) -> None:
+        self.config = config
+        config.index_dir.mkdir(parents=True, exist_ok=True)
+        self._manifest = Manifest(config.index_dir / "manifest.sqlite3")
+        try:
+            self._embedder = embedder or build_embedder(config.embedder)
+            self._tokenizer = Tokenizer(user_words, mode=config.lexical.jieba_mode)
+            self._store = store or build_store(
+                config.vector_store, index_dir=config.index_dir, index_id=self._manifest.index_id
+            )
+            self._check_embedder()
+            self._reranker = reranker if reranker is not None else build_reranker(config.reranker)
+        except BaseException:
+            self._manifest.close()
+            raise
+        self._glossary = glossary or Glossary()
+        self._lexicon_store = LexiconStore(config.index_dir / "lexical")
+        self._lexicons: dict[Language, tuple[int, LanguageLexicon]] = {}
+        self._lock = threading.RLock()
+        self._retokenize_if_needed()
+        self._collect_garbage()
+        self._searcher = Searcher(
+            manifest=self._manifest,
+            lexicons=self._fresh_lexicons,
+            tokenizer=self._tokenizer,
+            embedder=self._embedder,
+            store=self._store,
+            reranker=self._reranker,
+            fusion=config.fusion,
+            rerank_depth=config.reranker.depth,
+            glossary=lambda: self._glossary,
+        )
+
+    # -- lifecycle ----------------------------------------------------------------------------
+    def close(self) -> None:
+        self._store.close()
+        self._manifest.close()
+
+    def __enter__(self) -> RetrievalIndex:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @property
+    def glossary(self) -> Glossary:
+        return self._glossary
+
+    @glossary.setter
+    def glossary(self, value: Glossary) -> None:
+        # Only queries use the glossary, so it can change at any time without re-indexing.
+        self._glossary = value
+
+    @property
+    def embedder(self) -> Embedder:
+        return self._embedder
+
+    def _check_embedder(self) -> None:
+        stored = self._manifest.get_meta("embedder")
+        current = f"{self._embedder.fingerprint}|{self._embedder.dim}"
+        if stored is not None and stored != current:
+            if self._manifest.active_count() > 0:
+                raise IndexMismatchError(
+                    f"索引由另一嵌入模型构建（{stored}），当前配置为 {current}：请重建索引。",
+                    f"The index was built with another embedder ({stored}); configured: {current}. "
+                    "Rebuild it.",
+                )
+            # Empty index: start over, since Chroma collections keep the first vectors' dimension.
+            self._store.drop()
+        self._manifest.set_meta("embedder", current)
+
+    def _retokenize_if_needed(self) -> None:
+        if self._manifest.get_meta("tokenizer") != self._tokenizer.fingerprint:
+            if self._manifest.active_count() > 0:
+                self._manifest.retokenize(lambda u: self._tokenizer.tokenize(lexical_text(u)))
+            self._manifest.set_meta("tokenizer", self._tokenizer.fingerprint)
+
+    def _collect_garbage(self) -> None:
+        """Delete vectors of units that no longer exist (left by a crash or a failed delete)."""
+        self._manifest.discard_leftovers()
+        self._delete_vectors(self._manifest.orphans())
+
+    def _delete_vectors(self, rows: Sequence[tuple[int, Language]]) -> None:
+        for lang in LANGUAGES:
+            ids = [r for r, lg in rows if lg == lang]
+            if not ids:
+                continue
+            try:
+                self._store.delete(lang, ids)
+            except RetrievalError:
+                continue  # stays in the orphan table; searches skip them; retried at next open
+            self._manifest.forget_orphans(ids)
+
+    # -- ingestion ----------------------------------------------------------------------------
+    def add_document(
+        self,
+        doc_id: str,
+        units: Sequence[Unit],
+        content_hash: str,
+        *,
+        designation: str | None = None,
+        title: str | None = None,
+    ) -> IngestResult:
+        """Add or replace a document.  Same ``content_hash`` as stored: nothing is done."""
+        start = time.perf_counter()
+        _validate(doc_id, units)
+        existing = self._manifest.document(doc_id)
+        if existing is not None and existing.content_hash == content_hash:
+            return IngestResult(
+                doc_id=doc_id,
+                status="unchanged",
+                unit_count=existing.unit_count,
+                seconds=time.perf_counter() - start,
+            )
+        # The slow, failure-prone work comes first, while nothing has been touched, and outside the
+        # lock so that searches go on meanwhile.
+        tokens = [self._tokenizer.tokenize(lexical_text(u)) for u in units]
+        vectors = self._embedder.embed_passages([passage_text(u) for u in units])
+        if vectors.shape != (len(units), self._embedder.dim):
+            raise IngestError(
+                f"嵌入模型返回的向量形状错误：{vectors.shape}",
+                f"Embedder returned vectors of shape {vectors.shape}",
+            )
+        with self._lock:
+            existing = self._manifest.document(doc_id)
+            staged = self._manifest.stage(doc_id, units, tokens)
+            try:
+                for lang in LANGUAGES:
+                    idx = [i for i, u in enumerate(units) if u.language == lang]
+                    self._store.add(
+                        lang,
+                        [staged[i] for i in idx],
+                        vectors[idx],
+                        [
+                            VectorMeta(doc_id=doc_id, kind=units[i].kind, normative=units[i].normative)
+                            for i in idx
+                        ],
+                    )
+            except Exception as exc:
+                rows = [(r, u.language) for r, u in zip(staged, units, strict=True)]
+                self._manifest.discard(rows)
+                self._delete_vectors(rows)
+                raise IngestError(
+                    f"导入 {doc_id} 失败，原有版本保持可检索：{exc}",
+                    f"Ingesting {doc_id} failed; the previous version stays searchable: {exc}",
+                ) from exc
+            info = DocumentInfo(
+                doc_id=doc_id,
+                designation=designation
+                if designation is not None
+                else (units[0].designation if units else ""),
+                title=title if title is not None else (units[0].doc_title if units else ""),
+                unit_count=len(units),
+                content_hash=content_hash,
+                language=_majority_language(units),
+                updated_at=now_iso(),
+            )
+            replaced = self._manifest.activate(info, staged)
+            self._delete_vectors(replaced)
+        return IngestResult(
+            doc_id=doc_id,
+            status="replaced" if existing is not None else "added",
+            unit_count=len(units),
+            seconds=time.perf_counter() - start,
+        )
+
+    def remove_document(self, doc_id: str) -> bool:
+        """Remove a document and its units; False if it was not in the index."""
+        with self._lock:
+            removed = self._manifest.remove(doc_id)
+            if removed is None:
+                return False
+            self._delete_vectors(removed)
+            return True
+
+    def documents(self) -> list[DocumentInfo]:
+        return self._manifest.documents()
+
+    def document(self, doc_id: str) -> DocumentInfo | None:
+        return self._manifest.document(doc_id)
+
+    def unit_count(self, language: Language | None = None) -> int:
+        return self._manifest.active_count(language)
+
+    def reset(self) -> None:
+        """Remove every document and vector of this index."""
+        with self._lock:
+            for doc in self._manifest.documents():
+                self._manifest.remove(doc.doc_id)
+            self._store.drop()
+            self._manifest.forget_orphans([r for r, _ in self._manifest.orphans()])
+            self._lexicons.clear()
+
+    # -- lexical index ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Bring the BM25 indexes up to date now (otherwise the first search after a change does)."""
+        self._fresh_lexicons()
+
+    def _fresh_lexicons(self) -> Mapping[Language, LanguageLexicon]:
+        with self._lock:
+            out: dict[Language, LanguageLexicon] = {}
+            for lang in LANGUAGES:
+                version = self._manifest.version(lang)
+                cached = self._lexicons.get(lang)
+                if cached is None or cached[0] != version:
+                    fp = self._tokenizer.fingerprint
+                    lexicon = self._lexicon_store.load(lang, version, fp)
+                    if lexicon is None:
+                        lexicon = LanguageLexicon.build(self._manifest.active_rows(lang), self.config.lexical)
+                        self._lexicon_store.save(lang, version, fp, lexicon)
+                    cached = (version, lexicon)
+                    self._lexicons[lang] = cached
+                out[lang] = cached[1]
+            return out
+
+    # -- search -------------------------------------------------------------------------------
+    def _ensure_not_empty(self) -> None:
+        if sum(len(lex) for lex in self._fresh_lexicons().values()) == 0:
+            raise EmptyIndexError()
+
+    def search(
+        self,
+        query: str,
+        k: int = 10,
+        filters: SearchFilters | None = None,
+        mode: Mode = "hybrid",
+        fusion: FusionConfig | None = None,
+    ) -> list[Hit]:
+        """Ranked hits for ``query``; ``mode`` "bm25" / "dense" gives one retriever's ranking.
+
+        ``fusion`` overrides ``config.fusion`` for this call (the evaluation compares strategies on
+        one index).  Raises ``EmptyIndexError`` when nothing is indexed or the vectors are gone.
+        """
+        if k <= 0 or not query.strip():
+            return []
+        self._ensure_not_empty()
+        modes: set[str] = {"bm25", "dense"} if mode == "hybrid" else {mode}
+        retrieved = self._searcher.retrieve(query, filters, modes, fusion)
+        ranked = self._searcher.rank(retrieved, mode, fusion)
+        return self._searcher.hits(query, ranked, k, rerank=mode == "hybrid")
+
+    def rankings(
+        self,
+        query: str,
+        k: int = 10,
+        filters: SearchFilters | None = None,
+        fusion: FusionConfig | None = None,
+    ) -> Rankings:
+        """Hybrid, BM25-only and dense-only rankings of one query, sharing one retrieval pass."""
+        if k <= 0 or not query.strip():
+            return Rankings(query=query, home_language=detect_language(query))
+        self._ensure_not_empty()
+        retrieved = self._searcher.retrieve(query, filters, {"bm25", "dense"}, fusion)
+        out = Rankings(query=query, home_language=retrieved.home)
+        for mode in ("hybrid", "bm25", "dense"):
+            ranked = self._searcher.rank(retrieved, mode, fusion)
+            setattr(out, mode, self._searcher.hits(query, ranked, k, rerank=mode == "hybrid"))
+        return out
+
+
+def _validate(doc_id: str, units: Sequence[Unit]) -> None:
+    foreign = sorted({u.doc_id for u in units if u.doc_id != doc_id})
+    if foreign:
+        raise ValueError(f"units of {doc_id!r} carry other doc_id values: {foreign}")
+    seen: set[str] = set()
+    for u in units:
+        if u.id in seen:
+            raise ValueError(f"duplicate unit id {u.id!r} in {doc_id!r}")
+        seen.add(u.id)
+
+
+def _majority_language(units: Sequence[Unit]) -> Language:
+    if not units:
+        return "zh"
+    counts = Counter(u.language for u in units)
+    return max(("zh", "en"), key=lambda lang: counts.get(lang, 0))
