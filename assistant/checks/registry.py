@@ -32,7 +32,7 @@ BUILTIN_MODULES = (
 )
 # Rules other packages contribute to the same catalogue (requirement analysis, term conflicts). They are
 # listed here, not discovered, so that `stdraft check` and every evaluation run the same set.
-PLUGIN_MODULES = ("assistant.requirements.rules",)
+PLUGIN_MODULES = ("assistant.requirements.rules", "assistant.terms.rules")
 _loaded = False
 
 SYS_RULE_ID = "SYS-001"

@@ -9,6 +9,7 @@ import typer
 import assistant.cli.check_cmds as check_cmds
 import assistant.cli.compare_cmds as compare_cmds
 import assistant.cli.export_cmds as export_cmds
+import assistant.cli.term_cmds as term_cmds
 from assistant.cli import corpus_cmds, doctor_cmds, document_cmds, requirements_cmds, serve_cmds
 from assistant.document.errors import InputError
 from retrieval.errors import RetrievalError
@@ -28,6 +29,7 @@ doctor_cmds.register(app)
 check_cmds.register(app)
 compare_cmds.register(app)
 export_cmds.register(app)
+term_cmds.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

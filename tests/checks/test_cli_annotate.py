@@ -69,7 +69,7 @@ def test_check_sarif_and_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 def test_rules_command(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "rules", "--json")
     rules = json.loads(out)
-    assert code == 0 and len(rules) == 53
+    assert code == 0 and len(rules) == 53 + 10 + 9  # GB/T 1.1 rules, REQ-*, TRM-101…109
     assert {"id", "severity", "title_zh", "title_en", "source", "rationale"} <= set(rules[0])
 
 
