@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     llm_temperature: float = 0.2
     llm_timeout_s: float = 120.0
 
+    # conversations: SQLite at data_dir/stdraft.db unless a SQLAlchemy URL (e.g. PostgreSQL) is given
+    database_url: str | None = None
+
     # serving
     host: str = "127.0.0.1"
     port: int = 8000

@@ -26,4 +26,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "<a href='/docs'>API</a> · <a href='/health'>health</a></p></html>"
         )
 
+    from assistant.api.openai_compat import build_router
+
+    app.include_router(build_router(settings))  # /v1: OpenAI-compatible chat over the drafting pipeline
+
     return app

@@ -6,6 +6,7 @@ import sys
 
 import typer
 
+import assistant.cli.chat_cmds as chat_cmds
 import assistant.cli.check_cmds as check_cmds
 import assistant.cli.compare_cmds as compare_cmds
 import assistant.cli.export_cmds as export_cmds
@@ -30,6 +31,7 @@ check_cmds.register(app)
 compare_cmds.register(app)
 export_cmds.register(app)
 term_cmds.register(app)
+chat_cmds.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -6,8 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from retrieval.index import RetrievalIndex
 from assistant.corpus.hints import hinted_documents
+from retrieval.index import RetrievalIndex
 from retrieval.units import Hit, SearchFilters
 
 

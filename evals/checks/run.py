@@ -115,9 +115,8 @@ def clean_samples() -> list[Path]:
 
 def evaluate(labels: list[Label] | None = None) -> Result:
     from assistant.checks import all_rules, run_checks
-    from assistant.document.loader import load_document
-
     from assistant.checks.registry import BUILTIN_MODULES
+    from assistant.document.loader import load_document
 
     labels = load_labels(LABELS) if labels is None else labels
     # this catalogue only: REQ-* and TRM-1xx rules registered by other packages are scored elsewhere

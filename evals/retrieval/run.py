@@ -24,9 +24,9 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.corpus.index import open_index  # noqa: E402
 from assistant.corpus.ingest import collect_files, ingest  # noqa: E402
+from assistant.corpus.search import SearchResult, run_search  # noqa: E402
 from assistant.document.loader import load_document  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
-from assistant.corpus.search import SearchResult, run_search  # noqa: E402
 from retrieval.units import Hit  # noqa: E402
 
 KS = (1, 5, 10)
