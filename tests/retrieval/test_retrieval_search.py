@@ -104,10 +104,17 @@ def test_every_strategy_returns_valid_hits(toy_index: RetrievalIndex, strategy: 
         SearchFilters(kinds=["foreword", "annex"]),
     ],
 )
-def test_post_filtering_and_chroma_where_agree(toy_index: RetrievalIndex, filters: SearchFilters) -> None:
-    post = FusionConfig(postfilter_min_share=0.01)  # filter an unfiltered over-fetch here
-    where = FusionConfig(postfilter_min_share=1.0)  # always send the filter to Chroma
+def test_exact_post_filtered_and_chroma_where_agree(
+    toy_index: RetrievalIndex, filters: SearchFilters
+) -> None:
+    paths = {
+        "exact": FusionConfig(),  # few units pass: their vectors are fetched and scored here
+        "post": FusionConfig(exact_max_units=0, postfilter_min_share=0.01),  # over-fetch, filter here
+        "where": FusionConfig(exact_max_units=0, postfilter_min_share=1.0),  # filter in Chroma
+    }
     for query in ("数据标注", "machine learning"):
-        a = toy_index.search(query, k=10, filters=filters, mode="dense", fusion=post)
-        b = toy_index.search(query, k=10, filters=filters, mode="dense", fusion=where)
-        assert _ids(a) == _ids(b) and a
+        ranked = {
+            name: _ids(toy_index.search(query, k=10, filters=filters, mode="dense", fusion=fusion))
+            for name, fusion in paths.items()
+        }
+        assert ranked["exact"] and ranked["exact"] == ranked["post"] == ranked["where"], ranked

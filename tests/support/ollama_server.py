@@ -23,7 +23,7 @@ class ScriptedOllama:
 
 def _handler(script: ScriptedOllama) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+        def log_message(self, format: str, *args: Any) -> None:
             return
 
         def do_POST(self) -> None:
