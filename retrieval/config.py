@@ -112,9 +112,11 @@ class FusionConfig(_Frozen):
     # The other language's BM25 weight is multiplied by coverage ** coverage_power, where coverage is
     # the share of the query's tokens that the glossary translated or that need no translation.
     coverage_power: float = Field(default=2.0, ge=0)
-    # Filtered dense search: when the filter keeps at least this share of a language's units, fetch
-    # up to ``postfilter_max_fetch`` unfiltered neighbours and filter them here (a Chroma ``where``
-    # is slow on large collections); narrower filters go to Chroma.
+    # Filtered dense search: a filter that keeps at most ``exact_max_units`` units is scored exactly
+    # from their fetched vectors; one that keeps at least ``postfilter_min_share`` of a language's
+    # units is applied to up to ``postfilter_max_fetch`` unfiltered neighbours; anything between goes
+    # to Chroma as a ``where`` (slow on large collections).
+    exact_max_units: int = Field(default=500, ge=0)
     postfilter_min_share: float = Field(default=0.1, gt=0, le=1)
     postfilter_max_fetch: int = Field(default=1000, ge=1)
     # bm25-only / dense-only rankings (evaluation baselines): merge languages by raw score

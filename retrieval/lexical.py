@@ -195,10 +195,16 @@ class LexiconStore:
     def save(self, language: str, version: int, tokenizer: str, lexicon: LanguageLexicon) -> None:
         name = f"{language}-v{version}-{tokenizer}"
         target = self.root / name
-        if target.exists():
-            shutil.rmtree(target)
-        lexicon.save(target)
-        tmp = self._pointer(language).with_suffix(".json.tmp")
+        if not target.exists():
+            # Written aside and renamed, so another process never sees (or deletes) a half-written index.
+            staging = self.root / f".{name}.{os.getpid()}.tmp"
+            shutil.rmtree(staging, ignore_errors=True)
+            lexicon.save(staging)
+            try:
+                os.rename(staging, target)
+            except OSError:  # another process saved the same version first: theirs is as good
+                shutil.rmtree(staging, ignore_errors=True)
+        tmp = self._pointer(language).with_suffix(f".json.{os.getpid()}.tmp")
         tmp.write_text(
             json.dumps({"version": version, "tokenizer": tokenizer, "dir": name}), encoding="utf-8"
         )

@@ -77,6 +77,10 @@ class VectorStore(Protocol):
         partition does not exist."""
         ...
 
+    def get_vectors(self, partition: str, ids: Sequence[int]) -> tuple[list[int], FloatMatrix]:
+        """The stored vectors of ``ids`` (those that exist), as (ids, matrix) in matching order."""
+        ...
+
     def count(self, partition: str) -> int: ...
 
     def drop(self) -> None:

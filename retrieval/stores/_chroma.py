@@ -141,6 +141,22 @@ class ChromaStore:
         # cosine distance → similarity, so that higher is better everywhere in this package
         return [(int(i), 1.0 - float(d)) for i, d in zip(ids, distances, strict=True)]
 
+    def get_vectors(self, partition: str, ids: Sequence[int]) -> tuple[list[int], FloatMatrix]:
+        found: list[int] = []
+        chunks: list[FloatMatrix] = []
+        with self._errors():
+            col = self._collection(partition, create=False)
+            for start in range(0, len(ids), self._batch):
+                res = col.get(ids=[str(i) for i in ids[start : start + self._batch]], include=["embeddings"])
+                embeddings = res.get("embeddings")
+                if embeddings is None or len(res["ids"]) == 0:
+                    continue
+                found.extend(int(i) for i in res["ids"])
+                chunks.append(np.asarray(embeddings, dtype=np.float32).reshape(len(res["ids"]), -1))
+        if not chunks:
+            return [], np.zeros((0, 0), dtype=np.float32)
+        return found, np.concatenate(chunks)
+
     def count(self, partition: str) -> int:
         with self._errors():
             try:
