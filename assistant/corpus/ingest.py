@@ -90,6 +90,8 @@ def ingest(paths: Iterable[Path], index: RetrievalIndex, settings: Settings,
         if progress is not None:
             progress(path, result)
     sources.save()
+    if any(f.status in ("added", "replaced") for f in report.files):
+        index.refresh()  # rebuild BM25 now, so the first search after an ingest is not the slow one
     return report
 
 
