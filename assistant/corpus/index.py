@@ -7,6 +7,8 @@ import os
 import re
 from pathlib import Path
 
+import yaml
+
 from assistant.settings import Settings
 from assistant.terms.termbase import load_term_base
 from retrieval.config import EmbedderConfig, RerankerConfig, RetrievalConfig, VectorStoreConfig
@@ -36,6 +38,8 @@ def term_pairs(settings: Settings) -> list[tuple[str, str]]:
         for zh in record.names_zh():
             for en in record.names_en():
                 pairs.append((zh, en))
+    for extra in sorted((settings.corpus_dir / "glossary").glob("*.yaml")):
+        pairs += [(str(zh), str(en)) for zh, en in yaml.safe_load(extra.read_text(encoding="utf-8")) or []]
     path = glossary_path(settings)
     if path.is_file():
         pairs += [(zh, en) for zh, en in json.loads(path.read_text(encoding="utf-8"))]
