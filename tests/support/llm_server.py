@@ -88,15 +88,21 @@ def _handler(script: ScriptedLLM) -> type[BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def scripted_llm_server(replies: list[str]) -> Iterator[ScriptedLLM]:
-    script = ScriptedLLM(replies=list(replies))
+def serve_on_loopback(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Run ``handler`` on a free loopback port in a thread; yield its base URL; stop it afterwards."""
     port = _free_port()
-    server = ThreadingHTTPServer(("127.0.0.1", port), _handler(script))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    script.base_url = f"http://127.0.0.1:{port}/v1"
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield script
+        yield f"http://127.0.0.1:{port}"
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def scripted_llm_server(replies: list[str]) -> Iterator[ScriptedLLM]:
+    script = ScriptedLLM(replies=list(replies))
+    with serve_on_loopback(_handler(script)) as url:
+        script.base_url = f"{url}/v1"
+        yield script

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
-from tests.support.llm_server import _free_port
+from tests.support.llm_server import serve_on_loopback
 
 
 @dataclass
@@ -53,13 +52,6 @@ def _handler(script: ScriptedOllama) -> type[BaseHTTPRequestHandler]:
 @contextmanager
 def scripted_ollama_server(reply: str) -> Iterator[ScriptedOllama]:
     script = ScriptedOllama(reply=reply)
-    port = _free_port()
-    server = ThreadingHTTPServer(("127.0.0.1", port), _handler(script))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    script.base_url = f"http://127.0.0.1:{port}"
-    try:
+    with serve_on_loopback(_handler(script)) as url:
+        script.base_url = url
         yield script
-    finally:
-        server.shutdown()
-        server.server_close()
