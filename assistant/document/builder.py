@@ -31,7 +31,6 @@ from assistant.document.patterns import (
     REFERENCE_STARTS,
     SENTENCE_END,
     collapse_cjk_spaces,
-    int_to_cn,
     is_cjk,
     normalise_for_match,
     title_like,
@@ -530,6 +529,3 @@ class Builder:
         self._close_term()
         return self.top
 
-
-def law_number(n: int) -> str:
-    return f"第{int_to_cn(n)}条"

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import re
 
-# Full-width ASCII variants (Ａ-Ｚ, ０-９, ．…) map to ASCII; U+3000 stays, it separates number and title.
-_FULLWIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
-_FULLWIDTH_FOR_MATCH = dict(_FULLWIDTH)
-# Chinese punctuation that GB text must keep full-width: keep （）：；，。 in content.
-for _ch in "（）：；，。！？":
-    _FULLWIDTH.pop(ord(_ch), None)
+# Full-width ASCII variants (Ａ-Ｚ, ０-９, ．…) map to ASCII for matching; U+3000 stays, it separates number
+# and title. Content keeps its own width: classifiers slice the original text with the match's spans.
+_FULLWIDTH_FOR_MATCH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 SPACE = r"[ \t\u3000\u00a0]"
@@ -25,13 +22,6 @@ PLACEHOLDER_DESIGNATION = re.compile(r"(?:GB(?:/[TZ])?)\s*[Xx]{3,6}\s*[—–\-:
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_NUMERAL = r"[零〇一二两三四五六七八九十百千]+"
-
-ROMAN = re.compile(r"^[IVXLC]+$")
-
-
-def to_halfwidth(text: str) -> str:
-    """Full-width letters and digits to ASCII, keeping Chinese sentence punctuation full-width."""
-    return text.translate(_FULLWIDTH)
 
 
 def normalise_for_match(text: str) -> str:
@@ -55,37 +45,6 @@ def cn_to_int(numeral: str) -> int:
             section += (current or 1) * 1000
             current = 0
     total += section + current
-    return total
-
-
-def int_to_cn(n: int) -> str:
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n - 10] if n % 10 else "")
-    if n < 100:
-        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
-    hundreds, rest = divmod(n, 100)
-    if rest == 0:
-        return digits[hundreds] + "百"
-    if rest < 10:
-        return digits[hundreds] + "百零" + digits[rest]
-    tens = int_to_cn(rest)
-    if rest < 20:
-        tens = "一" + tens
-    return digits[hundreds] + "百" + tens
-
-
-def roman_to_int(roman: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    total = 0
-    for i, ch in enumerate(roman):
-        v = values[ch]
-        if i + 1 < len(roman) and values[roman[i + 1]] > v:
-            total -= v
-        else:
-            total += v
     return total
 
 
