@@ -19,6 +19,7 @@ from assistant.store.repository import ConversationStore
 from assistant.store.session import session_factory
 from retrieval.index import RetrievalIndex
 from tests.support.llm_server import scripted_llm_server
+from tests.support.net import free_port
 
 
 def test_conversation_survives_restart(tmp_path: Path, index: RetrievalIndex, terms_dir: Path) -> None:
@@ -64,11 +65,7 @@ def test_chat_cli_once_json_and_repl(drafting_settings: Settings, monkeypatch: p
 
 
 def test_unreachable_llm_is_a_clear_error(drafting_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
-    import socket
-
-    with socket.socket() as s:  # a port nobody listens on
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()  # a port nobody listens on
     monkeypatch.setenv("STDRAFT_DATA_DIR", str(drafting_settings.data_dir))
     monkeypatch.setenv("STDRAFT_LLM_PROVIDER", "openai")
     monkeypatch.setenv("STDRAFT_LLM_BASE_URL", f"http://127.0.0.1:{port}/v1")

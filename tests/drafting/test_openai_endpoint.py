@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -16,15 +15,12 @@ from assistant.api.app import create_app
 from assistant.settings import Settings
 from tests.drafting.test_pipeline import FABRICATED
 from tests.support.llm_server import ScriptedLLM, scripted_llm_server
+from tests.support.net import free_port
 
 REPLY = ("风险登记册应记录风险描述、风险来源、风险责任人和处置措施[GB/T 90002—2026，5.3.4]。"
          f"另见[{FABRICATED}]。")
 
 
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +28,7 @@ def served(drafting_settings: Settings) -> Iterator[tuple[str, ScriptedLLM]]:
     with scripted_llm_server([REPLY]) as script:
         settings = drafting_settings.model_copy(update={"llm_provider": "openai", "llm_base_url": script.base_url,
                                                         "llm_model": "scripted-model"})
-        port = _port()
+        port = free_port()
         server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
         thread = threading.Thread(target=server.run, daemon=True)
         thread.start()

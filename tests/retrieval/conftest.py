@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ import pytest
 from retrieval import EmbedderConfig, RetrievalIndex
 from retrieval.embedders import build_embedder
 from tests.retrieval.retrieval_test_support import MemoEmbedder, open_toy_index
+from tests.support.net import free_port
 
 
 @pytest.fixture(scope="session")
@@ -24,10 +24,6 @@ def embedder() -> MemoEmbedder:
     return MemoEmbedder(build_embedder(EmbedderConfig()))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="session")
@@ -39,7 +35,7 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         if found is None:
             pytest.skip("the chroma CLI is not installed")
         exe = Path(found)
-    port = _free_port()
+    port = free_port()
     data = tmp_path_factory.mktemp("chroma-server")
     log = (data / "server.log").open("wb")
     env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}

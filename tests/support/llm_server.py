@@ -7,7 +7,6 @@ and records every request so a test can assert on the prompt that was sent.
 from __future__ import annotations
 
 import json
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -15,6 +14,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from tests.support.net import free_port
 
 
 @dataclass
@@ -31,10 +32,6 @@ class ScriptedLLM:
         return ["\n".join(str(m.get("content", "")) for m in r.get("messages", [])) for r in self.requests]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _handler(script: ScriptedLLM) -> type[BaseHTTPRequestHandler]:
@@ -90,7 +87,7 @@ def _handler(script: ScriptedLLM) -> type[BaseHTTPRequestHandler]:
 @contextmanager
 def serve_on_loopback(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
     """Run ``handler`` on a free loopback port in a thread; yield its base URL; stop it afterwards."""
-    port = _free_port()
+    port = free_port()
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
