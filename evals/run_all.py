@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # cheapest first: retrieval embeds the whole corpus (minutes on the first run, cached after)
-RUNNERS = ["checks", "requirements", "terms", "compare", "drafting", "retrieval"]
+RUNNERS = ["checks", "requirements", "terms", "compare", "drafting", "related", "retrieval"]
 
 
 def main() -> None:

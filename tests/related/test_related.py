@@ -1,0 +1,211 @@
+"""Related standards: placement, overlap relations, the system map (Chromium screenshot as an artefact)."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.corpus.index import open_index
+from assistant.corpus.ingest import ingest
+from assistant.document.loader import load_document
+from assistant.related.overlap import (
+    ClauseOverlap,
+    OverlapFinder,
+    OverlapMatch,
+    OverlapReport,
+    classify,
+    draft_units,
+    index_searcher,
+    sentences,
+)
+from assistant.related.placement import Placer, keyword_hits, load_framework
+from assistant.related.references import CorpusDocument, chapter_2, suggest_references
+from assistant.related.sysmap import build_map, render_html
+from assistant.settings import PROJECT_ROOT, Settings
+from tests.conftest import CORPUS
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+SAMPLE = CORPUS / "sample-ai-risk-capability.md"
+
+
+def fake_embed(texts: Sequence[str]) -> np.ndarray:
+    """Character-bigram hashing: deterministic, fast, good enough for same-language near copies."""
+    out = np.zeros((len(texts), 256), dtype=np.float32)
+    for i, t in enumerate(texts):
+        for a, b in itertools.pairwise(t):
+            out[i, hash(a + b) % 256] += 1.0
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return out / norms
+
+
+def test_framework_copy_matches_labelled_data() -> None:
+    product = PROJECT_ROOT / "corpus" / "framework" / "ai-standards-framework.yaml"
+    labelled = PROJECT_ROOT / "evals" / "related" / "framework.yaml"
+    assert product.read_text(encoding="utf-8") == labelled.read_text(encoding="utf-8")
+    fw = load_framework()
+    assert len(fw.parts) == 7 and len(fw.sub_areas()) == 49
+
+
+def test_keyword_hits_whole_words_for_latin() -> None:
+    assert keyword_hits("The LLM runtime", ["LLM", "runtime", "NLP"]) == ["LLM", "runtime"]
+    assert keyword_hits("maintain", ["AI"]) == []
+    assert keyword_hits("智能网联汽车自动驾驶", ["自动驾驶"]) == ["自动驾驶"]
+
+
+def test_placement_uses_keywords_and_reports_evidence() -> None:
+    placer = Placer(embedder=fake_embed)
+    p = placer.place("人工智能　语音识别系统技术要求 — 规定语音识别、语音合成和声纹的技术要求。")
+    assert p.sub_area_id == "3.intelligent-speech"
+    assert p.part == 3
+    assert any("语音识别" in e for e in p.evidence)
+    assert 0.0 <= p.confidence <= 1.0 and len(p.candidates) == 3
+
+
+@pytest.mark.parametrize(("draft", "source", "relation"), [
+    ("组织应至少每6个月评审一次方针。", "组织应至少每12个月评审一次方针。", "stricter"),
+    ("组织应至少每24个月开展一次评审。", "组织应至少每12个月开展一次评审。", "looser"),
+    ("及以上的风险应在2个工作日内提交决策。", "及以上的风险应在5个工作日内提交决策。", "stricter"),
+    ("为每个类别至少给出三个示例。", "为每个类别至少给出一个示例。", "stricter"),
+    ("标签准确率应在不少于400个记录上测定。", "标签准确率应在不少于1 000个记录上测定。", "looser"),
+    ("数据质量要求应在评估开始前批准。", "数据质量要求宜在评估开始前批准。", "stricter"),
+    ("数据质量要求宜在评估开始前批准。", "数据质量要求应在评估开始前批准。", "looser"),
+    ("样本可由评估人员选取，无须记录抽样方法。", "样本应随机抽取，抽样方法应予以记录。", "contradicting"),
+    ("组织应记录获取依据。", "组织应记录获取依据。", "duplicate"),
+])
+def test_classify(draft: str, source: str, relation: str) -> None:
+    assert classify(draft, source)[0] == relation
+
+
+def test_sentences_split_enumerations() -> None:
+    parts = sentences("提供者应当遵守以下规定：（一）使用具有合法来源的数据；（二）涉及知识产权的，不得侵害。")
+    assert any(p.startswith("（一）") for p in parts) and any(p.startswith("（二）") for p in parts)
+
+
+@pytest.fixture(scope="module")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    folder = tmp_path_factory.mktemp("corpus")
+    shutil.copy(SAMPLE, folder / SAMPLE.name)
+    s = Settings(data_dir=tmp_path_factory.mktemp("data"))
+    with open_index(s) as index:
+        report = ingest([folder], index, s)
+    assert not report.errors
+    yield s
+
+
+DRAFT = """# 人工智能　风险管理草案（测试）
+
+## 1　范围
+
+本文件规定了人工智能风险管理的要求。
+
+## 4　要求
+
+### 4.1　组织应至少每12个月对风险管理框架和过程的有效性开展一次评审。
+
+### 4.2　风险等级为“高”及以上的风险应在评价完成后2个工作日内提交风险管理负责人决策。
+
+### 4.3　模型版本号应采用三段式格式。
+"""
+
+
+def test_overlap_on_tiny_index(settings: Settings, tmp_path: Path) -> None:
+    path = tmp_path / "draft.md"
+    path.write_text(DRAFT, encoding="utf-8")
+    document = load_document(path)
+    numbers = [n for n, _ in draft_units(document)]
+    assert numbers == ["4.1", "4.2", "4.3"]
+    with open_index(settings) as index:
+        report = OverlapFinder(index_searcher(index), embedder=fake_embed, threshold=0.8).report(document)
+    by_number = {c.number: c for c in report.clauses}
+    assert by_number["4.1"].relation == "duplicate"
+    assert by_number["4.1"].matches[0].number == "5.6.1"
+    assert by_number["4.2"].relation == "stricter"
+    assert by_number["4.3"].relation == "none"
+    assert report.requirements == 3
+    assert report.summary[0].clauses == 2 and report.summary[0].covered_percent == pytest.approx(66.7)
+
+
+def test_map_renders_in_chromium(tmp_path: Path) -> None:
+    placer = Placer(embedder=fake_embed)
+    doc = load_document(SAMPLE)
+    system_map = build_map([(doc, SAMPLE)], placer)
+    html = render_html(system_map)
+    assert len(system_map.gaps()) == 48
+    assert "GB/T 90002" in html
+    page_path = tmp_path / "map.html"
+    page_path.write_text(html, encoding="utf-8")
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("chromium not installed")
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "related-map.png"
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--no-first-run"])
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(page_path.as_uri())
+            assert page.locator("tr").count() == 50
+            assert page.locator("tr.gap").count() == 48
+            page.screenshot(path=str(shot), full_page=True)
+        finally:
+            browser.close()
+    assert shot.stat().st_size > 5000
+
+
+def _corpus() -> list[CorpusDocument]:
+    files = [CORPUS / n for n in ("sample-ai-terminology.md", "sample-ai-risk-capability.md",
+                                  "sample-ai-data-quality-mod.md", "sample-iso-ai-data-quality.en.md",
+                                  "sample-hetero-computing-capability-reference.md")]
+    return [CorpusDocument.of(load_document(p), p) for p in files]
+
+
+def test_references_for_the_overlap_draft_in_chapter_2_order() -> None:
+    draft = load_document(PROJECT_ROOT / "evals" / "related" / "overlap-draft.md")
+    suggestions = suggest_references(draft, _corpus())
+    assert [s.designation for s in suggestions] == ["GB/T 90001", "GB/T 90002—2026", "GB/T 90003—2026"]
+    assert suggestions[0].listed and not suggestions[1].listed
+    assert suggestions[2].dated == "required" and suggestions[0].dated == "optional"
+    assert all(s.triggers for s in suggestions)
+    assert chapter_2(suggestions)[0].startswith("GB/T 90001　人工智能")
+
+
+def test_references_skip_own_document_adopted_original_and_project_references() -> None:
+    draft = load_document(CORPUS / "sample-ai-data-quality-mod.md")
+    files = {s.source_file for s in suggest_references(draft, _corpus())}
+    assert files == {"sample-ai-terminology.md"}
+
+
+def test_references_use_restated_provisions(tmp_path: Path) -> None:
+    path = tmp_path / "d.md"
+    path.write_text(DRAFT, encoding="utf-8")
+    draft = load_document(path)
+    report = OverlapReport(draft="d", requirements=2, summary=[], clauses=[
+        ClauseOverlap(number=n, text="x", requirement=True, matches=[OverlapMatch(
+            relation="duplicate", similarity=0.99, designation="GB/T 90002—2026", number="5.6.1", citation="",
+            source_file="sample-ai-risk-capability.md", text="x")]) for n in ("4.1", "4.2")])
+    suggestions = suggest_references(draft, _corpus(), report)
+    risk = [s for s in suggestions if s.source_file == "sample-ai-risk-capability.md"]
+    assert risk and risk[0].dated == "required" and risk[0].designation == "GB/T 90002—2026"
+
+
+def test_cli_refs_json() -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from assistant.cli.main import app
+
+    result = CliRunner().invoke(app, ["refs", str(PROJECT_ROOT / "evals" / "related" / "overlap-draft.md"), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["chapter_2"][0].startswith("GB/T 90001")
+    assert {s["source_file"] for s in data["suggestions"]} >= {"sample-ai-risk-capability.md"}
