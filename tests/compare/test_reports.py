@@ -11,9 +11,9 @@ from assistant.compare import compare_documents
 from assistant.compare.report_docx import write_docx
 from assistant.compare.report_html import render_html
 from tests.compare.conftest import base, base_chapters, doc, render
+from tests.support.browser import chromium_page
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-CHROMIUM = "/usr/bin/chromium"
 
 
 def _result() -> object:
@@ -45,25 +45,15 @@ def test_docx_opens_with_python_docx(tmp_path: Path) -> None:
 
 
 def test_html_in_chromium(tmp_path: Path) -> None:
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("chromium not installed (apt-get install -y chromium)")
     page_path = tmp_path / "report.html"
     page_path.write_text(render_html(_result()), encoding="utf-8")  # type: ignore[arg-type]
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "compare-report.png"
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--no-first-run"])
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.goto(page_path.as_uri())
-            assert page.locator("table.pairs tr").count() >= 10
-            assert page.locator("ins").count() >= 1 and page.locator("del").count() >= 1
-            page.screenshot(path=str(shot), full_page=True)
-        finally:
-            browser.close()
+    with chromium_page() as page:
+        page.goto(page_path.as_uri())
+        assert page.locator("table.pairs tr").count() >= 10
+        assert page.locator("ins").count() >= 1 and page.locator("del").count() >= 1
+        page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 5000
 
 

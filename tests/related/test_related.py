@@ -28,9 +28,9 @@ from assistant.related.references import CorpusDocument, chapter_2, suggest_refe
 from assistant.related.sysmap import build_map, render_html
 from assistant.settings import PROJECT_ROOT, Settings
 from tests.conftest import CORPUS
+from tests.support.browser import chromium_page
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-CHROMIUM = "/usr/bin/chromium"
 SAMPLE = CORPUS / "sample-ai-risk-capability.md"
 
 
@@ -141,23 +141,13 @@ def test_map_renders_in_chromium(tmp_path: Path) -> None:
     assert "GB/T 90002" in html
     page_path = tmp_path / "map.html"
     page_path.write_text(html, encoding="utf-8")
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("chromium not installed")
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "related-map.png"
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--no-first-run"])
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.goto(page_path.as_uri())
-            assert page.locator("tr").count() == 50
-            assert page.locator("tr.gap").count() == 48
-            page.screenshot(path=str(shot), full_page=True)
-        finally:
-            browser.close()
+    with chromium_page() as page:
+        page.goto(page_path.as_uri())
+        assert page.locator("tr").count() == 50
+        assert page.locator("tr.gap").count() == 48
+        page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 5000
 
 
