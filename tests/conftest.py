@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.requires import missing
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "standards"
 PUBLIC = (ROOT.parent / "shared" / "corpus" / "public").resolve()
@@ -36,5 +38,5 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
 
 def require_public() -> Path:
     if not PUBLIC.is_dir():
-        pytest.skip("../shared/corpus/public is not beside this checkout")
+        missing("../shared/corpus/public is not beside this checkout")
     return PUBLIC

@@ -5,13 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-
 from assistant.compare import compare_documents
 from assistant.compare.report_docx import write_docx
 from assistant.compare.report_html import render_html
 from tests.compare.conftest import base, base_chapters, doc, render
 from tests.support.browser import chromium_page
+from tests.support.requires import missing
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
@@ -62,7 +61,7 @@ def test_docx_opens_in_libreoffice(tmp_path: Path) -> None:
 
     soffice = shutil.which("soffice")
     if soffice is None:
-        pytest.skip("LibreOffice not installed")
+        missing("LibreOffice not installed; `make sysdeps` installs it")
     path = write_docx(_result(), tmp_path / "report.docx")  # type: ignore[arg-type]
     profile = (tmp_path / "lo-profile").as_uri()  # a private profile: concurrent LibreOffice runs do not clash
     done = subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",

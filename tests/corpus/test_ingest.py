@@ -17,6 +17,7 @@ from assistant.corpus.search import run_search
 from assistant.settings import Settings
 from retrieval.errors import EmptyIndexError
 from tests.conftest import CORPUS, PUBLIC
+from tests.support.requires import missing
 
 LAW = PUBLIC / "cn-gov-genai-interim-measures-2023.zh.md"
 SAMPLE = CORPUS / "sample-ai-risk-capability.md"
@@ -79,7 +80,7 @@ def test_filters_by_document_and_kind(settings: Settings) -> None:
 
 def test_law_articles_are_cited_by_article(settings: Settings) -> None:
     if not LAW.is_file():
-        pytest.skip("public corpus not present")
+        missing("public corpus not present")
     with open_index(settings) as index:
         results = run_search(index, "生成式人工智能服务提供者 训练数据 来源 合法", k=3)
     assert results[0].citation == "生成式人工智能服务管理暂行办法 第七条"

@@ -12,6 +12,7 @@ import pytest
 from assistant.document.loader import load_document
 from assistant.document.model import Document, Paragraph, Stage, Table
 from tests.conftest import CORPUS
+from tests.support.requires import missing as skip_or_fail
 
 PUBLISHED = CORPUS / "sample-ai-data-quality-mod.md"
 DRAFT = CORPUS / "sample-hetero-chip-programming-model-draft.md"
@@ -58,7 +59,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rendered]:
 
     missing = missing_tools()
     if missing:
-        pytest.skip(f"rendering tools missing ({', '.join(missing)}): run `make render-deps`")
+        skip_or_fail(f"rendering tools missing ({', '.join(missing)}): `make sysdeps` installs them")
     root = tmp_path_factory.mktemp("export")
     new = load_document(PUBLISHED)
     old = older_version(new)

