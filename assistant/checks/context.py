@@ -55,6 +55,13 @@ _STRAY_CHAPTER = re.compile(r"^(?P<num>[1-9]\d?)[ \u3000]+(?P<rest>\S.*)$")
 _STRAY_HEADING = re.compile(r"^(?P<num>(?:[A-Z]|\d{1,2})(?:\.\d{1,3}){1,5})[ \u3000]+(?P<rest>\S.*)$")
 
 
+def clause_label(clause: Clause) -> str:
+    """How findings name a clause: its number, or 前言/引言/参考文献 for the unnumbered elements."""
+    if clause.kind in SPECIAL_LABELS:
+        return SPECIAL_LABELS[clause.kind]
+    return clause.number or clause.title
+
+
 def norm_title(title: str) -> str:
     return "".join(title.split()).lower() if any("\u4e00" <= ch <= "\u9fff" for ch in title) else \
         " ".join(title.split()).lower()
@@ -123,9 +130,7 @@ class CheckContext:
         return self.language == "en"
 
     def label(self, clause: Clause) -> str:
-        if clause.kind in SPECIAL_LABELS:
-            return SPECIAL_LABELS[clause.kind]
-        return clause.number or clause.title
+        return clause_label(clause)
 
     def parent(self, clause: Clause) -> Clause | None:
         return self._parent.get(id(clause))

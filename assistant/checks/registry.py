@@ -86,6 +86,25 @@ def rule(
     return decorate
 
 
+def register_family(
+    specs: Iterable[tuple[str, Severity, str, str, str]],
+    hits: Callable[[CheckContext, str], Iterable[Hit]],
+    *,
+    source: str,
+    applies_to: Iterable[Structure] = GB_STRUCTURE,
+) -> None:
+    """Register rules (id, severity, title_zh, title_en, rationale) whose findings come from one analysis
+    of the document: ``hits(ctx, rule_id)`` picks that rule's share (the REQ and TRM-1xx families)."""
+    for rule_id, severity, title_zh, title_en, rationale in specs:
+
+        def check(ctx: CheckContext, rule_id: str = rule_id) -> Iterable[Hit]:
+            return hits(ctx, rule_id)
+
+        check.__name__ = f"check_{rule_id.replace('-', '_').lower()}"
+        rule(rule_id, severity=severity, title_zh=title_zh, title_en=title_en, source=source,
+             rationale=rationale, applies_to=applies_to)(check)
+
+
 def load_builtin_rules() -> None:
     global _loaded
     if _loaded:

@@ -7,13 +7,12 @@ from collections.abc import Iterator
 
 from assistant.checks.context import CheckContext, Segment
 from assistant.checks.model import Hit, Severity
-from assistant.checks.registry import rule
+from assistant.checks.registry import register_family
 from assistant.document.model import Structure
 from assistant.requirements.detectors import Detection, detect
 from assistant.requirements.methods import clauses_with_methods
 
 _KINDS = ("paragraph", "list_item", "note", "example", "table_cell")
-_STANDARDS = (Structure.STANDARD,)
 _SOURCE = "GB/T 1.1—2020 §10–§11 (verifiable requirements; ISO/IEC Directives Part 2, 4.2)"
 
 
@@ -64,16 +63,7 @@ def _hits(ctx: CheckContext, rule_id: str) -> Iterator[Hit]:
         )
 
 
-def _register(rule_id: str, severity: Severity, title_zh: str, title_en: str, rationale: str) -> None:
-    @rule(rule_id, severity=severity, title_zh=title_zh, title_en=title_en, source=_SOURCE, rationale=rationale,
-          applies_to=_STANDARDS)
-    def check(ctx: CheckContext) -> Iterator[Hit]:
-        return _hits(ctx, rule_id)
-
-    check.__name__ = f"check_{rule_id.replace('-', '_').lower()}"
-
-
-for _args in (
+register_family((
     ("REQ-001", Severity.WARNING, "要求含模糊限定词", "Vague qualifier in a requirement",
      "A requirement is an objectively verifiable criterion; 适当/足够/快速 cannot be verified."),
     ("REQ-002", Severity.WARNING, "要求缺少可测量的值", "No measurable value",
@@ -94,5 +84,4 @@ for _args in (
      "A national standard is technology-neutral; one vendor's technology excludes the others."),
     ("REQ-105", Severity.ERROR, "要求符合未发布的文件", "Conformance to an unpublished document",
      "Implementers cannot conform to a document they cannot obtain."),
-):
-    _register(*_args)
+), _hits, source=_SOURCE, applies_to=(Structure.STANDARD,))

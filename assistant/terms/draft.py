@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.document.model import Clause, ClauseKind, Document, SourceLocation, TermEntry, block_text
+from assistant.checks.context import clause_label
+from assistant.document.model import ClauseKind, Document, SourceLocation, TermEntry, block_text
 from assistant.terms.entries import clean_definition, entry_domain, split_names
 from assistant.terms.normalize import en_key, has_cjk, term_key
 
@@ -46,11 +47,6 @@ class DraftText:
     term_pieces: list[tuple[str, str]] = field(default_factory=list)  # text inside term entries (notes, defs)
 
 
-def _label(clause: Clause) -> str:
-    special = {ClauseKind.FOREWORD: "前言", ClauseKind.INTRODUCTION: "引言", ClauseKind.BIBLIOGRAPHY: "参考文献"}
-    return special.get(clause.kind, clause.number or clause.title)
-
-
 def draft_terms(document: Document) -> list[DraftTerm]:
     out = []
     for clause in document.walk():
@@ -61,7 +57,7 @@ def draft_terms(document: Document) -> list[DraftTerm]:
         adm_zh, adm_en = split_names("；".join(entry.admitted))
         definition = re.sub(r"^\s*[〈<＜][^〉>＞]{1,20}[〉>＞]\s*", "", clean_definition(entry.definition))
         out.append(DraftTerm(
-            clause=_label(clause),
+            clause=clause_label(clause),
             entry=entry,
             names_zh=[n for n in [entry.term_zh, *abbr_zh, *adm_zh] if n],
             names_en=[n for n in [entry.term_en, *abbr_en, *adm_en] if n],
@@ -75,7 +71,7 @@ def draft_terms(document: Document) -> list[DraftTerm]:
 def draft_text(document: Document) -> DraftText:
     text = DraftText()
     for clause in document.walk():
-        label = _label(clause)
+        label = clause_label(clause)
         for block in clause.blocks:
             if isinstance(block, TermEntry):
                 rest = [block.definition, *(n.text for n in block.notes), *(e.text for e in block.examples)]

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from assistant.checks.context import CheckContext
 from assistant.checks.model import Hit, Severity
-from assistant.checks.registry import rule
+from assistant.checks.registry import register_family
 from assistant.document.model import Structure
 from assistant.terms.check import check_terms
 from assistant.terms.findings import TermFinding
@@ -34,16 +34,7 @@ def _hits(ctx: CheckContext, rule_id: str) -> Iterator[Hit]:
                       suggestion=f.suggestion, location=f.location)
 
 
-def _register(rule_id: str, severity: Severity, title_zh: str, title_en: str, rationale: str) -> None:
-    @rule(rule_id, severity=severity, title_zh=title_zh, title_en=title_en, source=_SOURCE, rationale=rationale,
-          applies_to=(Structure.STANDARD,))
-    def check(ctx: CheckContext) -> Iterator[Hit]:
-        return _hits(ctx, rule_id)
-
-    check.__name__ = f"check_{rule_id.replace('-', '_').lower()}"
-
-
-for _args in (
+register_family((
     ("TRM-101", Severity.WARNING, "术语定义与术语库冲突", "Term defined differently from the term base",
      "A term defined differently from GB/T 41867, ISO/IEC 22989 or a published standard splits one term into two "
      "concepts."),
@@ -63,5 +54,4 @@ for _args in (
      "Clause 3 defines only the terms the document uses (GB/T 1.1—2020 §8.5.2)."),
     ("TRM-109", Severity.WARNING, "术语异体写法", "Term written in a variant form",
      "全角/半角, 繁体 or 体系/系统 variants of one term read as different terms and break search."),
-):
-    _register(*_args)
+), _hits, source=_SOURCE, applies_to=(Structure.STANDARD,))
