@@ -21,11 +21,13 @@ from fastapi import APIRouter, Header, HTTPException
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict
 
+from assistant.api.auth import Ctx, Who
 from assistant.drafting.chat import ChatService
 from assistant.drafting.pipeline import Done, DraftResult, Event, LLMError, Token, run
 from assistant.drafting.render import footer
 from assistant.drafting.tasks import detect
 from assistant.settings import Settings
+from assistant.workspace.access import Permission
 
 MODEL_ID = "stdraft"
 
@@ -73,11 +75,14 @@ def build_router(settings: Settings) -> APIRouter:
         return {"object": "list", "data": [{"id": MODEL_ID, "object": "model", "created": 0, "owned_by": "stdraft"}]}
 
     @router.post("/chat/completions", response_model=None)
-    def completions(body: ChatCompletionRequest,
+    def completions(body: ChatCompletionRequest, who: Who, ctx: Ctx,
                     x_stdraft_draft: str | None = Header(default=None)) -> dict[str, Any] | StreamingResponse:
         users = [m for m in body.messages if m.role == "user"]
         if not users or not users[-1].text().strip():
             raise HTTPException(400, detail="no user message / 没有用户消息")
+        if x_stdraft_draft and ctx.drafts.is_workspace_draft(x_stdraft_draft):
+            # a working group's draft: the caller must be allowed to chat on it
+            ctx.drafts.require(who, x_stdraft_draft, Permission.CHAT)
         svc = service()
         events = _events(svc, body, users[-1].text(), x_stdraft_draft)
         completion_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"

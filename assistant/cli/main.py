@@ -12,7 +12,7 @@ import assistant.cli.compare_cmds as compare_cmds
 import assistant.cli.export_cmds as export_cmds
 import assistant.cli.related_cmds as related_cmds
 import assistant.cli.term_cmds as term_cmds
-from assistant.cli import corpus_cmds, doctor_cmds, document_cmds, requirements_cmds, serve_cmds
+from assistant.cli import corpus_cmds, doctor_cmds, document_cmds, requirements_cmds, serve_cmds, user_cmds
 from assistant.document.errors import InputError
 from retrieval.errors import RetrievalError
 
@@ -34,6 +34,7 @@ export_cmds.register(app)
 term_cmds.register(app)
 chat_cmds.register(app)
 related_cmds.register(app)
+user_cmds.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -29,13 +29,14 @@ from assistant.document.model import (
 def to_markdown(document: Document) -> str:
     meta = document.meta
     english = meta.language == "en"
-    out: list[str] = [_front_matter(meta), ""]
+    out: list[str] = [front_matter(meta), ""]
     for clause in document.clauses:
         _clause(clause, 2, meta.structure, english, out)
     return "\n".join(out).rstrip() + "\n"
 
 
-def _front_matter(meta: DocumentMeta) -> str:
+def front_matter(meta: DocumentMeta) -> str:
+    """The YAML front matter block (with its --- fences) that carries the cover metadata."""
     data: dict[str, Any] = meta.model_dump(mode="json", exclude={"source_path"}, exclude_defaults=True)
     data["structure"] = meta.structure.value
     data["language"] = meta.language

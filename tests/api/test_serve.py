@@ -30,8 +30,8 @@ def test_serve_answers_health(tmp_path: Path) -> None:
                 time.sleep(0.3)
         assert response.status_code == 200
         assert response.json()["status"] == "ok"
-        page = httpx.get(f"http://127.0.0.1:{port}/", timeout=5)
-        assert "标准起草助手" in page.text
+        page = httpx.get(f"http://127.0.0.1:{port}/", timeout=5, follow_redirects=True)
+        assert "标准起草助手" in page.text and "/login" in str(page.url)  # the pages need a log-in
         schema = httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=5).json()
         assert "/health" in schema["paths"]
     finally:

@@ -13,6 +13,7 @@ from openai import OpenAI
 
 from assistant.api.app import create_app
 from assistant.settings import Settings
+from assistant.workspace.access import Role
 from tests.drafting.test_pipeline import FABRICATED
 from tests.support.llm_server import ScriptedLLM, scripted_llm_server
 from tests.support.net import free_port
@@ -24,12 +25,14 @@ REPLY = ("风险登记册应记录风险描述、风险来源、风险责任人�
 
 
 @pytest.fixture(scope="module")
-def served(drafting_settings: Settings) -> Iterator[tuple[str, ScriptedLLM]]:
+def served(drafting_settings: Settings) -> Iterator[tuple[str, ScriptedLLM, str]]:
     with scripted_llm_server([REPLY]) as script:
         settings = drafting_settings.model_copy(update={"llm_provider": "openai", "llm_base_url": script.base_url,
                                                         "llm_model": "scripted-model"})
         port = free_port()
-        server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
+        app = create_app(settings)
+        token = app.state.context.accounts.add_user("writer", "wg", Role.DRAFTER)
+        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
         thread = threading.Thread(target=server.run, daemon=True)
         thread.start()
         deadline = time.monotonic() + 30
@@ -37,15 +40,15 @@ def served(drafting_settings: Settings) -> Iterator[tuple[str, ScriptedLLM]]:
             time.sleep(0.05)
         assert server.started
         try:
-            yield f"http://127.0.0.1:{port}/v1", script
+            yield f"http://127.0.0.1:{port}/v1", script, token
         finally:
             server.should_exit = True
             thread.join(10)
 
 
-def test_models_and_completion(served: tuple[str, ScriptedLLM]) -> None:
-    base_url, script = served
-    client = OpenAI(base_url=base_url, api_key="unused")
+def test_models_and_completion(served: tuple[str, ScriptedLLM, str]) -> None:
+    base_url, script, token = served
+    client = OpenAI(base_url=base_url, api_key=token)
     assert [m.id for m in client.models.list().data] == ["stdraft"]
     answer = client.chat.completions.create(model="stdraft",
                                             messages=[{"role": "user", "content": "风险登记册应记录哪些信息？"}])
@@ -58,9 +61,9 @@ def test_models_and_completion(served: tuple[str, ScriptedLLM]) -> None:
     assert "<context>" in script.prompts()[-1] and "GB/T 90002—2026，5.3.4" in script.prompts()[-1]
 
 
-def test_streaming_completion(served: tuple[str, ScriptedLLM]) -> None:
-    base_url, _ = served
-    client = OpenAI(base_url=base_url, api_key="unused")
+def test_streaming_completion(served: tuple[str, ScriptedLLM, str]) -> None:
+    base_url, _, token = served
+    client = OpenAI(base_url=base_url, api_key=token)
     stream = client.chat.completions.create(model="stdraft", stream=True,
                                             messages=[{"role": "user", "content": "风险登记册应记录哪些信息？"}])
     pieces = [c.choices[0].delta.content or "" for c in stream if c.choices]
@@ -70,11 +73,14 @@ def test_streaming_completion(served: tuple[str, ScriptedLLM]) -> None:
     assert FABRICATED not in text.split("\n\n")[0]
 
 
-def test_draft_header_persists_the_conversation(served: tuple[str, ScriptedLLM],
+def test_draft_header_persists_the_conversation(served: tuple[str, ScriptedLLM, str],
                                                 drafting_settings: Settings) -> None:
-    base_url, _ = served
+    base_url, _, token = served
     body = {"model": "stdraft", "messages": [{"role": "user", "content": "风险登记册应记录哪些信息？"}]}
-    r = httpx.post(f"{base_url}/chat/completions", json=body, headers={"X-Stdraft-Draft": "http-draft"}, timeout=60)
+    assert httpx.post(f"{base_url}/chat/completions", json=body, timeout=10).status_code == 401  # no token
+    auth = {"Authorization": f"Bearer {token}"}
+    r = httpx.post(f"{base_url}/chat/completions", json=body, headers={"X-Stdraft-Draft": "http-draft", **auth},
+                   timeout=60)
     assert r.status_code == 200
     from assistant.store.repository import ConversationStore
     from assistant.store.session import session_factory
@@ -82,5 +88,6 @@ def test_draft_header_persists_the_conversation(served: tuple[str, ScriptedLLM],
     store = ConversationStore(session_factory(drafting_settings))
     conv = store.latest_conversation("http-draft")
     assert conv is not None and [m.role for m in store.messages(conv)] == ["user", "assistant"]
-    bad = httpx.post(f"{base_url}/chat/completions", json={"model": "stdraft", "messages": []}, timeout=10)
+    bad = httpx.post(f"{base_url}/chat/completions", json={"model": "stdraft", "messages": []}, headers=auth,
+                     timeout=10)
     assert bad.status_code == 400
