@@ -22,4 +22,10 @@ def serve(
     from assistant.api.app import create_app
 
     settings = get_settings()
-    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port, log_level="info")
+    app = create_app(settings)
+    secret = settings.data_dir / "initial-admin.txt"
+    if app.state.context.accounts.ensure_first_admin(secret):
+        typer.echo(f"首次启动：已创建管理员 admin，密码和API令牌见 {secret}；用 `stdraft user add` 添加成员 / "
+                   f"first start: user 'admin' created, password and API token in {secret}; add members with "
+                   "`stdraft user add`", err=True)
+    uvicorn.run(app, host=host or settings.host, port=port or settings.port, log_level="info")

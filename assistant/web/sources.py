@@ -32,27 +32,33 @@ def split_citation(citation: str, names: list[str]) -> tuple[str, str] | None:
 
 
 def find_source(context: AppContext, citation: str) -> SourceClause | None:
-    from assistant.compare.sources import resolve
+    from assistant.corpus.ingest import registry
+    from assistant.document.loader import load_document
 
     with context.index() as index:
         documents = index.documents() if index is not None else []
-    names: dict[str, str] = {}
+    names: dict[str, str] = {}  # designation or title → doc_id
     for d in documents:
         for name in (d.designation, d.title, d.doc_id):
             if name:
-                names[name] = d.designation or d.doc_id
+                names.setdefault(name, d.doc_id)
     found = split_citation(citation.strip(), list(names))
     if found is None:
         return None
     name, number = found
+    # the file the unit was ingested from, as recorded at ingestion
+    paths = [path for path, doc_id in registry(context.settings).entries.items() if doc_id == names[name]]
+    if not paths:
+        return None
     try:
-        document, _ = resolve(names[name], context.corpus_folders())
+        document = load_document(paths[0], context.settings.max_file_bytes)
     except InputError:
         return None
     for clause in document.walk():
-        if clause.number == number or (not number and clause is document.clauses[0]):
-            text = "\n\n".join(part for part in [clause.text(), *(c.text() for c in clause.walk() if c is not clause)]
-                               if part)
+        if clause.number == number:
+            parts = [f"{c.number}　{c.title}\n{c.text()}".strip() if c is not clause else c.text()
+                     for c in clause.walk()]
             return SourceClause(designation=document.meta.designation, title=document.meta.title, number=number,
-                                heading=f"{clause.number}　{clause.title}".strip(), text=text)
+                                heading=f"{clause.number}　{clause.title}".strip(),
+                                text="\n\n".join(p for p in parts if p))
     return None

@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import re
 import secrets
+from pathlib import Path
 
 from pydantic import BaseModel
 from sqlalchemy import select
@@ -94,6 +95,22 @@ class Accounts:
             else:
                 membership.role = role.value
             return self._issue(s, user.id, "cli")
+
+    def has_users(self) -> bool:
+        with self.sessions() as s:
+            return s.scalar(select(User.id).limit(1)) is not None
+
+    def ensure_first_admin(self, secret_file: Path, group: str = "default") -> bool:
+        """On a fresh database, create user "admin" (admin of group ``group``) with a random password, and
+        write the password and an API token to ``secret_file`` (readable by its owner only). True if made."""
+        if self.has_users():
+            return False
+        password = secrets.token_urlsafe(12)
+        token = self.add_user("admin", group, Role.ADMIN, password=password, display_name="管理员")
+        secret_file.parent.mkdir(parents=True, exist_ok=True)
+        secret_file.touch(mode=0o600)
+        secret_file.write_text(f"user: admin\npassword: {password}\ntoken: {token}\n", encoding="utf-8")
+        return True
 
     def issue_token(self, user_id: int, label: str = "") -> str:
         with self.sessions.begin() as s:

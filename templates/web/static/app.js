@@ -113,8 +113,8 @@ const Stdraft = (() => {
             e.stopPropagation();
             try {
               const v = await api("POST", `/api/drafts/${id}/fixes`, { base_version: version, finding: item.index });
-              $("#editor-status").textContent = say(`已应用修改，保存为第${v.number}版`, `Fix applied: version ${v.number}`);
               await reload(f.clause);
+              $("#editor-status").textContent = say(`已应用修改，保存为第${v.number}版`, `Fix applied: version ${v.number}`);
             } catch (err) { $("#editor-status").textContent = err.message; }
           } }, say("应用修改", "Apply fix"));
           li.append(el("div", { class: "fix" }, "→ ", el("ins", {}, item.fix.new), " ", btn,
@@ -134,8 +134,8 @@ const Stdraft = (() => {
       try {
         const v = await api("PUT", `/api/drafts/${id}/clauses/${encodeURIComponent(current)}`,
           { base_version: version, text });
-        $("#editor-status").textContent = say(`已保存为第${v.number}版`, `Saved as version ${v.number}`);
         await reload(current);
+        $("#editor-status").textContent = say(`已保存为第${v.number}版`, `Saved as version ${v.number}`);
       } catch (err) {
         // a stale save: the text stays in the editor, nothing on the server changed
         $("#editor-status").textContent = err.status === 409
