@@ -32,6 +32,7 @@ class FindingsCache:
     def __init__(self, size: int = CACHE_SIZE) -> None:
         self._items: OrderedDict[str, list[FindingOut]] = OrderedDict()
         self._lock = threading.Lock()
+        self._computing: dict[str, threading.Lock] = {}
         self.size = size
 
     def get(self, sha256: str, content: str) -> list[FindingOut]:
@@ -39,11 +40,19 @@ class FindingsCache:
             if sha256 in self._items:
                 self._items.move_to_end(sha256)
                 return self._items[sha256]
-        found = findings_for(content)
-        with self._lock:
-            self._items[sha256] = found
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            # one computation per version: twenty reviewers opening a new version wait for one check run,
+            # instead of twenty runs fighting for the same CPU
+            gate = self._computing.setdefault(sha256, threading.Lock())
+        with gate:
+            with self._lock:
+                if sha256 in self._items:
+                    return self._items[sha256]
+            found = findings_for(content)
+            with self._lock:
+                self._items[sha256] = found
+                self._computing.pop(sha256, None)
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
         return found
 
 
