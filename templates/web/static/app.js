@@ -83,10 +83,21 @@ const Stdraft = (() => {
       const save = $("#save-clause");
       if (save) save.disabled = false;
       renderOutline();
-      for (const li of document.querySelectorAll("#findings li")) {
-        li.style.display = li.dataset.clause === label ? "" : "none";
-      }
+      filterFindings(label);
     }
+
+    function filterFindings(label) {
+      let shown = 0;
+      for (const li of document.querySelectorAll("#findings li")) {
+        const visible = !label || li.dataset.clause === label;
+        li.style.display = visible ? "" : "none";
+        shown += visible ? 1 : 0;
+      }
+      const all = $("#show-all-findings");
+      all.hidden = !label;
+      all.textContent = say(`本条${shown}项，显示全部${findings.length}项`, `${shown} here; show all ${findings.length}`);
+    }
+    $("#show-all-findings").addEventListener("click", () => filterFindings(null));
 
     async function reload(keepClause) {
       const d = await api("GET", `/api/drafts/${id}`);
@@ -157,9 +168,29 @@ const Stdraft = (() => {
       if (result && result.notice) box.append(el("div", { class: "muted" }, result.notice));
       return box;
     }
+    async function insertClause(clauseText, status) {
+      // the drafted text goes in after the clause selected in the outline, as a new section
+      if (!current) { status.textContent = say("请先在目次中选择插入位置", "Pick the clause to insert after"); return; }
+      const sec = outline.find((x) => x.label === current);
+      try {
+        const v = await api("PUT", `/api/drafts/${id}/clauses/${encodeURIComponent(current)}`,
+          { base_version: version, text: sectionText(sec) + "\n\n" + clauseText, message: say("插入对话起草的条款", "inserted a drafted clause") });
+        await reload(current);
+        status.textContent = say(`已插入，保存为第${v.number}版`, `Inserted: version ${v.number}`);
+      } catch (err) { status.textContent = err.message; }
+    }
+    function actions(result) {
+      const box = el("div", { class: "cites" });
+      if (result && result.clause_text && s.can.edit) {
+        const status = el("span", { class: "muted" });
+        box.append(el("button", { class: "small", "data-testid": "insert", onclick: () => insertClause(result.clause_text, status) },
+          say("插入到所选条款之后", "Insert after the selected clause")), " ", status);
+      }
+      return box;
+    }
     function addMessage(role, text, result) {
       const node = el("div", { class: `msg ${role}` }, text);
-      if (result) node.append(citeLinks(result));
+      if (result) node.append(citeLinks(result), actions(result));
       $("#messages").append(node);
       node.scrollIntoView({ block: "end" });
       return node;
@@ -189,7 +220,7 @@ const Stdraft = (() => {
           if (!line.trim()) continue;
           const ev = JSON.parse(line);
           if (ev.type === "token") { streamed += ev.text; node.textContent = streamed; }
-          else if (ev.type === "done") { node.textContent = ev.result.text; node.append(citeLinks(ev.result)); node.dataset.done = "1"; }
+          else if (ev.type === "done") { node.textContent = ev.result.text; node.append(citeLinks(ev.result), actions(ev.result)); node.dataset.done = "1"; }
           else if (ev.type === "error") { node.textContent = ev.message; node.dataset.done = "1"; }
         }
       }
