@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Query, Request, Response, UploadFile
+from fastapi import APIRouter, File, Path, Query, Request, Response, UploadFile
 
 from assistant.api.auth import COOKIE, Ctx, Who
-from assistant.api.schemas import LoginIn, TokenOut
+from assistant.api.schemas import ROW_MAX, LoginIn, TokenOut
 from assistant.api.uploads import read_upload, save_upload
 from assistant.checks.model import Finding
 from assistant.corpus.search import SearchResult
@@ -96,19 +96,19 @@ def corpus_documents(ctx: Ctx, who: Who) -> list[dict[str, Any]]:
                summary="Remove a document from the index / 移除文件")
 def corpus_remove(ctx: Ctx, who: Who, designation: str) -> Response:
     who.require_anywhere(Permission.CORPUS)
+    from assistant.corpus.ingest import remove
+
     with ctx.index() as index:
-        known = index.documents() if index is not None else []
-        match = next((d for d in known if designation in (d.doc_id, d.designation)), None)
-        if index is None or match is None:
+        if index is None or not remove(designation, index, ctx.settings):
             raise NotFound(f"语料库中没有“{designation}”", f"no document '{designation}' in the corpus",
                            field="designation")
-        index.remove_document(match.doc_id)
     return Response(status_code=204)
 
 
 @router.post("/corpus/uploads", response_model=JobOut, status_code=202, tags=["corpus"],
              summary="Upload files and ingest them in the background; poll the job for progress / 上传入库")
-def corpus_upload(ctx: Ctx, who: Who, files: Annotated[list[UploadFile], File()]) -> JobOut:
+def corpus_upload(ctx: Ctx, who: Who,
+                  files: Annotated[list[UploadFile], File(min_length=1, max_length=50)]) -> JobOut:
     who.require_anywhere(Permission.CORPUS)
     if not files or len(files) > 50:
         raise Invalid("一次上传1至50个文件", "upload 1 to 50 files at a time", field="files")
@@ -129,6 +129,6 @@ def corpus_upload(ctx: Ctx, who: Who, files: Annotated[list[UploadFile], File()]
 
 
 @router.get("/corpus/jobs/{job_id}", response_model=JobOut, tags=["corpus"], summary="Upload progress / 入库进度")
-def corpus_job(ctx: Ctx, who: Who, job_id: int) -> JobOut:
+def corpus_job(ctx: Ctx, who: Who, job_id: Annotated[int, Path(ge=1, le=ROW_MAX)]) -> JobOut:
     del who
     return ctx.jobs.get(job_id)

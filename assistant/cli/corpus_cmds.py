@@ -71,18 +71,13 @@ def corpus_list(json: Annotated[bool, typer.Option("--json")] = False) -> None:
 @corpus_app.command("remove", help="Remove a document by designation or id / 删除文件")
 def corpus_remove(designation: Annotated[str, typer.Argument(help="e.g. 'GB/T 90001—2026'")]) -> None:
     from assistant.corpus.index import open_index
-    from assistant.corpus.ingest import registry
+    from assistant.corpus.ingest import remove
 
     settings = get_settings()
     with open_index(settings) as index:
-        targets = [d.doc_id for d in index.documents() if designation in (d.doc_id, d.designation)]
-        if not targets:
-            fail(f"{designation}: not in the index / 索引中没有该文件")
-        sources = registry(settings)
-        for doc_id in targets:
-            index.remove_document(doc_id)
-            sources.forget(doc_id)
-        sources.save()
+        targets = remove(designation, index, settings)
+    if not targets:
+        fail(f"{designation}: not in the index / 索引中没有该文件")
     typer.echo(f"removed {', '.join(targets)}")
 
 

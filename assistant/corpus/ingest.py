@@ -113,3 +113,14 @@ def _ingest_file(path: Path, index: RetrievalIndex, settings: Settings, sources:
         return FileResult(path=str(path), status="error", error=exc.problem)
     except RetrievalError as exc:
         return FileResult(path=str(path), status="error", error=str(exc))
+
+
+def remove(designation: str, index: RetrievalIndex, settings: Settings) -> list[str]:
+    """Remove every indexed document with this designation or id; the ids removed (none: not indexed)."""
+    targets = [d.doc_id for d in index.documents() if designation in (d.doc_id, d.designation)]
+    sources = registry(settings)
+    for doc_id in targets:
+        index.remove_document(doc_id)
+        sources.forget(doc_id)  # a later ingest of the same file gets the same id again
+    sources.save()
+    return targets

@@ -300,7 +300,15 @@ const Stdraft = (() => {
       const table = $("#documents");
       table.replaceChildren(el("tr", {}, el("th", {}, say("编号", "Designation")), el("th", {}, say("名称", "Title")), el("th", {}, say("单元数", "Units"))));
       for (const d of await api("GET", "/api/corpus/documents")) {
-        table.append(el("tr", {}, el("td", {}, d.designation || d.doc_id), el("td", {}, d.title || ""), el("td", {}, String(d.unit_count ?? d.units ?? ""))));
+        const row = el("tr", {}, el("td", {}, d.designation || d.doc_id), el("td", {}, d.title || ""), el("td", {}, String(d.unit_count ?? d.units ?? "")));
+        if (canUpload) {
+          row.append(el("td", {}, el("button", { class: "small", onclick: async () => {
+            if (!confirm(say(`从语料库移除 ${d.doc_id}？`, `Remove ${d.doc_id} from the corpus?`))) return;
+            try { await api("DELETE", `/api/corpus/documents/${encodeURIComponent(d.doc_id)}`); await loadDocuments(); }
+            catch (err) { $("#upload-error").textContent = err.message; }
+          } }, say("移除", "Remove"))));
+        }
+        table.append(row);
       }
     }
     $("#search-form").addEventListener("submit", async (e) => {
