@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from assistant.document.patterns import PLACEHOLDER_DESIGNATION
 from assistant.document.provisions import ProvisionType
@@ -27,6 +28,8 @@ from assistant.requirements.sota import beyond_state_of_art
 
 
 class Detection(BaseModel):
+    model_config = ConfigDict(frozen=True)  # detections are cached per sentence and shared
+
     rule: str
     matched: str
     start: int = 0
@@ -409,13 +412,19 @@ def beyond_state_of_the_art(text: str, a: RequirementAnalysis) -> list[Detection
 
 def detect(sentence: str) -> list[Detection]:
     """Every REQ sign in one provision; statements (no verbal form) have none."""
+    return list(_detect_cached(sentence))
+
+
+@lru_cache(maxsize=50_000)
+def _detect_cached(sentence: str) -> tuple[Detection, ...]:
+    # a pure function of the sentence: re-checking a draft after an edit analyses only the changed sentences
     analysis = analyse(sentence)
     if analysis.type not in (ProvisionType.REQUIREMENT, ProvisionType.RECOMMENDATION):
-        return []
+        return ()
     found: list[Detection] = []
     for func in _DETECTORS:
         found += func(sentence, analysis)
-    return found
+    return tuple(found)
 
 
 _BOUNDED_ZH = (
