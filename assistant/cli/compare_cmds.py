@@ -33,7 +33,8 @@ def register(app: typer.Typer) -> None:
 def compare(
     left: Annotated[str, typer.Argument(help="LEFT: earlier version or the international text / 左：旧版或国际文件")],
     right: Annotated[str, typer.Argument(help="RIGHT: later version or the national text / 右：新版或国家标准")],
-    json: Annotated[bool, typer.Option("--json", help="JSON: pairs with left, right, status, diff / 输出JSON")] = False,
+    json: Annotated[bool, typer.Option("--json", help="JSON: pairs with left, right, status, diff; tables with "
+                                                      "their cell changes / 输出JSON")] = False,
     html: Annotated[Path | None, typer.Option("--html", help="Write a side-by-side HTML report / 输出HTML报告")] = None,
     docx: Annotated[Path | None, typer.Option("--docx", help="Write a .docx comparison table / 输出.docx报告")] = None,
     adoption: Annotated[Degree | None, typer.Option("--adoption", help="IDT or MOD: correspondence table and "
@@ -76,6 +77,11 @@ def compare(
             continue
         why = f"  ({'; '.join(p.changes)})" if p.changes else ""
         typer.echo(f"  {p.left or '—':>10} → {p.right or '—':<10} {p.status.value}{why}")
+    for t in result.tables:
+        if t.status != "unchanged":
+            typer.echo(f"  {t.left_unit or '—':>10} → {t.right_unit or '—':<10} {t.summary()}")
+            for c in t.cells:
+                typer.echo(f"{'':>16}行 row {c.row} 列 column {c.column + 1}: {c.left} → {c.right}")
     if report is not None:
         typer.echo("\n" + correspondence_markdown(report))
         typer.echo("\n" + report.foreword())

@@ -1,7 +1,8 @@
 """Align the units of two documents: 1:1 pairs, splits (1:n), merges (n:1); the rest is added or deleted.
 
-Scores combine content similarity (lexical for one language, embeddings across languages), number and
-title agreement and, in a second pass, whether the two parents are aligned. Assignment is greedy by score:
+Scores combine content similarity (lexical for one language; across languages structure first and
+embeddings for what it leaves open, see crossalign.py), number and title agreement and, in a second pass,
+whether the two parents are aligned. Assignment is greedy by score:
 unlike an optimal 1:1 assignment it leaves weak candidates unmatched, which is what an inserted or a
 deleted clause should be, and the split/merge pass afterwards can still claim them.
 """
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from assistant.compare.crossalign import crosslingual_content
 from assistant.compare.embed import Embedder, embed
 from assistant.compare.similarity import containment, jaccard_matrix, shingles
 from assistant.compare.units import Unit
@@ -25,12 +27,10 @@ MONO_ACCEPT = 0.45
 MONO_WITH_CUE = 0.25  # accepted when the numbers agree, or in the gap between two aligned neighbours
 SPLIT_CONTAINMENT = 0.8
 SPLIT_COVERAGE = 0.7
-# Across languages raw cosines crowd together (0.78-0.92 for any two clauses of one standard), so content is
-# scored by CSLS (cross-domain similarity local scaling): cosine minus the mean similarity of each side's
-# nearest neighbours. A translation pair is then >= 0; a deleted or added clause's best is below -0.01.
+# Across languages content is on the CSLS scale of crossalign.py: a translation pair >= 0, a deleted or added
+# clause's best below -0.01.
 CROSS_ACCEPT = -0.015
 CROSS_WITH_CUE = -0.065
-CSLS_K = 3
 MONO_EMBED_ACCEPT = 0.93
 RESCUE_FLOOR = 0.1
 
@@ -51,8 +51,9 @@ class Alignment:
 
 def align(left: list[Unit], right: list[Unit], crosslingual: bool = False,
           embedder: Embedder | None = None) -> Alignment:
+    pieces_content = None
     if crosslingual:
-        content = _cosine(left, right, embedder)
+        content, pieces_content = crosslingual_content(left, right, embedder)
         accept, with_cue = CROSS_ACCEPT, CROSS_WITH_CUE
     else:
         content = _lexical(left, right)
@@ -65,7 +66,7 @@ def align(left: list[Unit], right: list[Unit], crosslingual: bool = False,
     _pair_singletons(left, right, result)
     _fill_gaps(left, right, content, with_cue, result)
     if crosslingual:
-        _pieces_by_length(left, right, content, result)
+        _pieces_by_length(left, right, pieces_content if pieces_content is not None else content, result)
     else:
         _splits_and_merges(left, right, result)
         _embedding_rescue(left, right, content, result, embedder)
@@ -78,35 +79,6 @@ def _lexical(left: list[Unit], right: list[Unit]) -> Matrix:
     rg = np.array([u.group for u in right], dtype=object)[None, :]
     out[lg != rg] = 0.0  # a term never aligns with a clause, nor a foreword with a chapter
     return out
-
-
-def _cosine(left: list[Unit], right: list[Unit], embedder: Embedder | None) -> Matrix:
-    lv = embed([u.profile for u in left], embedder)
-    rv = embed([u.profile for u in right], embedder)
-    if not len(left) or not len(right):
-        return np.zeros((len(left), len(right)))
-    cos = (lv @ rv.T).astype(np.float64)
-    k = max(1, min(CSLS_K, len(left) - 1, len(right) - 1))
-    row = np.sort(cos, axis=1)[:, -k:].mean(axis=1)
-    col = np.sort(cos, axis=0)[-k:, :].mean(axis=0)
-    out: Matrix = 2 * cos - row[:, None] - col[None, :]
-    for i, lu in enumerate(left):
-        for j, ru in enumerate(right):
-            a, b = _english_name(lu), _english_name(ru)
-            if lu.group != ru.group or (a and b and a != b):
-                out[i, j] = -1.0  # two term entries with different English terms are different concepts
-    return out
-
-
-def _english_name(unit: Unit) -> str:
-    """The English term of a term entry: its title in English, or the Latin part of a Chinese heading line."""
-    if unit.group != "term":
-        return ""
-    if unit.title.isascii():
-        return unit.title.strip().lower()
-    head = unit.body.split("\n", 1)[0]
-    latin = "".join(ch if ch.isascii() else " " for ch in head).strip()
-    return " ".join(latin.split()).lower() if len(latin) >= 3 else ""
 
 
 def _cues(left: list[Unit], right: list[Unit], crosslingual: bool) -> Matrix:

@@ -11,7 +11,8 @@ from assistant.compare.classify import classify
 from assistant.compare.crosslingual import classify_crosslingual
 from assistant.compare.diff import word_diff
 from assistant.compare.embed import Embedder
-from assistant.compare.model import Comparison, PairResult, Status, Summary
+from assistant.compare.model import Comparison, PairResult, Status, Summary, TableDiff
+from assistant.compare.tables import compare_tables
 from assistant.compare.units import Unit, extract_units, language_of
 from assistant.document.model import Document
 
@@ -31,6 +32,9 @@ def compare_documents(left: Document, right: Document, crosslingual: bool | None
         crosslingual = language_of(lu) != language_of(ru)
     alignment = align(lu, ru, crosslingual=crosslingual, embedder=embedder)
     pairs = _results(lu, ru, alignment, crosslingual)
+    tables = compare_tables(left, right, [(p.left, p.right) for p in pairs], crosslingual)
+    if crosslingual:
+        _table_deviations(pairs, tables)
     counts = Counter(p.status.value for p in pairs)
     mode: Literal["monolingual", "crosslingual"] = "crosslingual" if crosslingual else "monolingual"
     return Comparison(
@@ -38,6 +42,7 @@ def compare_documents(left: Document, right: Document, crosslingual: bool | None
         right_label=right_label or right.meta.designation or right.meta.title,
         mode=mode,
         pairs=pairs,
+        tables=tables,
         summary=Summary(counts={s.value: counts.get(s.value, 0) for s in Status}, left_units=len(lu),
                         right_units=len(ru), mode=mode),
     )
@@ -102,6 +107,19 @@ def _results(lu: list[Unit], ru: list[Unit], al: Alignment, crosslingual: bool) 
         rows.append((anchor + 0.5 + i / 10000, r))
     rows.sort(key=lambda t: t[0])
     return [r for _, r in rows]
+
+
+def _table_deviations(pairs: list[PairResult], tables: list[TableDiff]) -> None:
+    """Across languages the words of a table cannot be diffed, but a row added or removed can be counted: a
+    translation keeps its rows, so a unit whose table gained or lost one deviates technically."""
+    for table in tables:
+        if table.status != "changed" or not (table.rows_added or table.rows_deleted):
+            continue
+        for p in pairs:
+            if p.left == table.left_unit and p.right == table.right_unit and p.left and p.right:
+                if p.status in (Status.UNCHANGED, Status.EDITORIAL):
+                    p.status = Status.TECHNICAL
+                p.changes.append(f"table / 表格: {table.summary()}")
 
 
 def _moved(left: Unit, right: Unit, right_of: dict[int, int]) -> bool:

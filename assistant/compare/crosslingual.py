@@ -94,3 +94,11 @@ def _items(text: str) -> int:
 
 def _show(kinds: set[str]) -> str:
     return ", ".join(sorted(kinds)) or "—"
+
+
+def provision_types(text: str) -> set[str]:
+    return _types(text)
+
+
+def items_count(text: str) -> int:
+    return _items(text)

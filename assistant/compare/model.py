@@ -53,6 +53,45 @@ class PairResult(BaseModel):
     right_text: str = ""
 
 
+class CellChange(BaseModel):
+    row: int  # index in the RIGHT table (LEFT for a deleted row), header = 0
+    column: int
+    left: str
+    right: str
+    diff: list[DiffOp] = Field(default_factory=list)
+
+
+class TableDiff(BaseModel):
+    left: str | None  # "1", "A.1"; None: the table was added
+    right: str | None  # None: deleted
+    left_unit: str | None = None  # the unit holding the table
+    right_unit: str | None = None
+    caption_left: str = ""
+    caption_right: str = ""
+    status: Literal["unchanged", "changed", "added", "deleted"]
+    shape_left: tuple[int, int] = (0, 0)  # rows, columns
+    shape_right: tuple[int, int] = (0, 0)
+    rows_added: list[int] = Field(default_factory=list)  # RIGHT row indexes
+    rows_deleted: list[int] = Field(default_factory=list)  # LEFT row indexes
+    added_text: list[str] = Field(default_factory=list)  # the added rows, cells joined by "　"
+    deleted_text: list[str] = Field(default_factory=list)
+    cells: list[CellChange] = Field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line for reports and the technical-change list: 表A.1: +1 row, 2 cells."""
+        parts = []
+        if self.rows_added:
+            parts.append(f"+{len(self.rows_added)} 行 row(s)")
+        if self.rows_deleted:
+            parts.append(f"−{len(self.rows_deleted)} 行 row(s)")
+        if self.cells:
+            parts.append(f"{len(self.cells)} 单元格 cell(s)")
+        if self.shape_left[1] and self.shape_right[1] and self.shape_left[1] != self.shape_right[1]:
+            parts.append(f"列 columns {self.shape_left[1]}→{self.shape_right[1]}")
+        name = self.right or self.left or "?"
+        return f"表 Table {name}: " + (", ".join(parts) or self.status)
+
+
 class Summary(BaseModel):
     counts: dict[str, int]
     left_units: int
@@ -66,6 +105,7 @@ class Comparison(BaseModel):
     mode: Literal["monolingual", "crosslingual"]
     pairs: list[PairResult]
     summary: Summary
+    tables: list[TableDiff] = Field(default_factory=list)
 
     def to_json(self, with_text: bool = False) -> dict[str, object]:
         exclude = None if with_text else {"pairs": {"__all__": {"left_text", "right_text"}}}

@@ -51,8 +51,38 @@ def write_docx(result: Comparison, path: str | Path, show_unchanged: bool = Fals
             cells[1].text = p.left_text
             cells[3].text = p.right_text
         cells[4].text = "\n".join([f"{STATUS_ZH[p.status]}（{p.status.value}）", *p.changes])
+    _table_changes(doc, result)
     doc.save(str(out))
     return out
+
+
+def _table_changes(doc: object, result: Comparison) -> None:
+    """表3: one row per changed table cell, and per table added, removed or gaining or losing rows."""
+    changed = [t for t in result.tables if t.status != "unchanged"]
+    if not changed:
+        return
+    _caption(doc, "表3　表格变化（Table changes）", 10.5)
+    table = doc.add_table(rows=1, cols=5)  # type: ignore[attr-defined]
+    table.style = "Table Grid"
+    _header(table.rows[0].cells, ["表格", "行", "列", "左", "右"])
+    for t in changed:
+        cells = table.add_row().cells
+        cells[0].text = f"{t.left or '—'} → {t.right or '—'}"
+        cells[1].text = "—"
+        cells[2].text = "—"
+        cells[3].text = t.caption_left
+        cells[4].text = t.summary()
+        for c in t.cells:
+            cells = table.add_row().cells
+            cells[0].text = t.right or t.left or ""
+            cells[1].text = str(c.row)
+            cells[2].text = str(c.column + 1)
+            if c.diff:
+                _diff_runs(cells[3].paragraphs[0], c.diff, "left")
+                _diff_runs(cells[4].paragraphs[0], c.diff, "right")
+            else:
+                cells[3].text = c.left
+                cells[4].text = c.right
 
 
 def _caption(doc: object, text: str, size: float) -> None:

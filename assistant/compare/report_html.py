@@ -12,7 +12,8 @@ color:#222;font-size:14px}
 h1{font-size:20px}h2{font-size:16px;margin-top:28px}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #bbb;padding:6px 8px;vertical-align:top}
 th{background:#f0f0f0;text-align:left}
-table.summary{width:auto}td.n{text-align:right}
+table.summary{width:auto}td.n{text-align:right}h3{font-size:14px;margin:16px 0 4px}
+h3.changed,h3.added,h3.deleted{color:#b91c1c}table.cells{width:auto;max-width:100%}
 td.key{white-space:nowrap;font-weight:bold;width:5em}td.text{width:42%;white-space:pre-wrap}
 ins{background:#86efac;text-decoration:none}del{background:#fca5a5}
 .st{display:inline-block;padding:1px 6px;border-radius:3px;font-size:12px;white-space:nowrap}
@@ -43,8 +44,33 @@ def render_html(result: Comparison, show_unchanged: bool = True) -> str:
 <h2>对照 Side by side</h2>
 <table class="pairs"><tr><th>左 Left</th><th>左文本 Left text</th><th>右 Right</th><th>右文本 Right text</th>
 <th>类别 Status</th></tr>{rows}</table>
+{_tables(result)}
 </body></html>
 """
+
+
+def _tables(result: Comparison) -> str:
+    """Tables paired across the documents: shape, rows added or removed, and each changed cell."""
+    if not result.tables:
+        return ""
+    blocks = []
+    for t in result.tables:
+        head = (f'<h3 class="table-diff {t.status}">{escape(t.summary())}</h3>'
+                f'<p>左 Left：{escape(t.left or "—")} {escape(t.caption_left)}（{escape(t.left_unit or "—")}，'
+                f'{t.shape_left[0]}×{t.shape_left[1]}）<br>右 Right：{escape(t.right or "—")} '
+                f'{escape(t.caption_right)}（{escape(t.right_unit or "—")}，{t.shape_right[0]}×{t.shape_right[1]}）</p>')
+        rows = "".join(
+            f'<tr><td class="n">{c.row}</td><td class="n">{c.column + 1}</td>'
+            f'<td class="text">{_mark(c.diff, "left") if c.diff else escape(c.left)}</td>'
+            f'<td class="text">{_mark(c.diff, "right") if c.diff else escape(c.right)}</td></tr>'
+            for c in t.cells)
+        cells = (f'<table class="cells"><tr><th>行 Row</th><th>列 Column</th><th>左 Left</th><th>右 Right</th></tr>'
+                 f"{rows}</table>") if rows else ""
+        moved_rows = "".join(f"<li><ins>{escape(r)}</ins></li>" for r in t.added_text[:50])
+        moved_rows += "".join(f"<li><del>{escape(r)}</del></li>" for r in t.deleted_text[:50])
+        rows_list = f'<ul class="rows">{moved_rows}</ul>' if moved_rows and t.left and t.right else ""
+        blocks.append(head + rows_list + cells)
+    return "<h2>表格 Tables</h2>" + "".join(blocks)
 
 
 def _row(p: PairResult) -> str:

@@ -5,7 +5,9 @@
 Alignment: a predicted pair counts when its LEFT and RIGHT keys (clause number, 前言/引言, or null for
 added/deleted) equal a truth entry's; precision, recall and F1 are over all such pairs. Change type: the
 share of truth entries that were aligned and given the truth status. Monolingual pairs are in pairs/,
-cross-lingual pairs (a Chinese rendering against its English original) in crosslingual/.
+cross-lingual pairs (a Chinese rendering against its English original) in crosslingual/. heldout/ holds
+cross-lingual pairs written after the comparer was tuned on the others, scored on their own: the code was
+never adjusted to them, so their figures are the honest estimate of cross-lingual quality.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ HERE = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-TARGET_F1 = {"monolingual": 0.95, "crosslingual": 0.85}
+TARGET_F1 = {"monolingual": 0.95, "crosslingual": 0.85, "heldout": 0.85}
+SETS = (("monolingual", "pairs"), ("crosslingual", "crosslingual"), ("heldout", "heldout"))
 TARGET_ACCURACY = 0.90
 
 
@@ -36,6 +39,7 @@ class Tally:
     files: int = 0
     seconds: float = 0.0
     errors: list[dict[str, Any]] = field(default_factory=list)
+    by_status: dict[str, list[int]] = field(default_factory=dict)  # truth status -> [right status, entries]
 
     def precision(self) -> float:
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
@@ -49,6 +53,11 @@ class Tally:
 
     def accuracy(self) -> float:
         return self.typed / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    def macro_accuracy(self) -> float:
+        """Mean over truth statuses of the share given that status: 'unchanged' cannot carry the figure."""
+        shares = [ok / n for ok, n in self.by_status.values() if n]
+        return sum(shares) / len(shares) if shares else 0.0
 
 
 def _files(truth_path: Path, truth: dict[str, Any]) -> tuple[Path, Path]:
@@ -70,7 +79,9 @@ def _files(truth_path: Path, truth: dict[str, Any]) -> tuple[Path, Path]:
 
 def score_pair(truth_path: Path, tally: Tally, crosslingual: bool, verbose: bool) -> None:
     from assistant.compare import compare_files
+    from evals.compare.validate import check
 
+    check(truth_path)  # every number names a unit of its file and every unit is covered, or stop here
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
     entries = truth["units"] if isinstance(truth, dict) else truth
     left, right = _files(truth_path, truth if isinstance(truth, dict) else {})
@@ -81,6 +92,9 @@ def score_pair(truth_path: Path, tally: Tally, crosslingual: bool, verbose: bool
     expected = {(e["left"], e["right"]): e["status"] for e in entries}
     got = {(p.left, p.right): p.status.value for p in result.pairs}
     for key, status in expected.items():
+        counts = tally.by_status.setdefault(status, [0, 0])
+        counts[1] += 1
+        counts[0] += int(got.get(key) == status)
         if key not in got:
             tally.fn += 1
             tally.errors.append({"pair": truth_path.name, "missed": key, "status": status})
@@ -105,18 +119,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the figures and the errors to this file")
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--only", help="score only pairs whose name starts with this")
+    parser.add_argument("--set", action="append", choices=[m for m, _ in SETS],
+                        help="score only this set (repeatable); default: all three")
     args = parser.parse_args(argv)
     tallies: dict[str, Tally] = {}
-    for mode, folder in (("monolingual", HERE / "pairs"), ("crosslingual", HERE / "crosslingual")):
+    for mode, name in SETS:
+        folder = HERE / name
+        if args.set and mode not in args.set:
+            continue
         tally = tallies.setdefault(mode, Tally())
         for truth_path in sorted(folder.rglob("*-truth.json")) if folder.exists() else []:
             if args.only and not truth_path.name.startswith(args.only):
                 continue
             if args.verbose:
                 print(mode, truth_path.name)
-            score_pair(truth_path, tally, mode == "crosslingual", args.verbose)
+            score_pair(truth_path, tally, mode != "monolingual", args.verbose)
     print(
-        f"{'mode':<14}{'pairs':>6}{'P':>8}{'R':>8}{'F1':>8}{'target':>8}{'type acc':>10}{'target':>8}{'s/pair':>8}"
+        f"{'set':<14}{'pairs':>6}{'P':>8}{'R':>8}{'F1':>8}{'target':>8}{'type acc':>10}{'target':>8}{'macro':>8}{'s/pair':>8}"
     )
     ok = True
     for mode, t in tallies.items():
@@ -129,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{mode:<14}{t.files:>6}{t.precision():>8.3f}{t.recall():>8.3f}{t.f1():>8.3f}"
             f"{TARGET_F1[mode]:>7.2f}{'✓' if f1_ok else '✗'}{t.accuracy():>10.3f}{TARGET_ACCURACY:>7.2f}"
-            f"{'✓' if acc_ok else '✗'}{t.seconds / t.files:>8.2f}"
+            f"{'✓' if acc_ok else '✗'}{t.macro_accuracy():>8.3f}{t.seconds / t.files:>8.2f}"
         )
     if args.json:
         args.json.write_text(
@@ -141,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
                         "recall": t.recall(),
                         "f1": t.f1(),
                         "type_accuracy": t.accuracy(),
+                        "type_accuracy_macro": t.macro_accuracy(),
+                        "by_status": {k: {"right": v[0], "entries": v[1]} for k, v in sorted(t.by_status.items())},
                         "errors": [
                             {k: list(v) if isinstance(v, tuple) else v for k, v in e.items()}
                             for e in t.errors

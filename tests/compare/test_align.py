@@ -123,7 +123,7 @@ Backup media shall be stored apart from production.
 ### 5.3　Recovery drill
 A recovery drill shall be performed every year.
 """)
-    result = compare_documents(en, base(), embedder=fake)
+    result = compare_documents(en, base(), embedder=fake)  # type: ignore[arg-type]
     embed_module._CACHE.clear()
     assert result.mode == "crosslingual"
     pairs = _pairs(result)
