@@ -345,7 +345,10 @@ class Builder:
     def _numbered_line(self, line: Line) -> None:
         number, rest = line.number, line.rest
         single = "." not in number
-        if (single and not title_like(rest)) or rest.startswith(REFERENCE_STARTS) or (
+        # "5.1.1与5.1.2规定的…" is a reference that wrapped to the start of a line; a Markdown heading or a
+        # full-width space after the number marks a real heading, whose title may well begin with 与 or 的
+        reference = rest.startswith(REFERENCE_STARTS) and not (line.md_level or "\u3000" in line.text[:len(number) + 2])
+        if (single and not title_like(rest)) or reference or (
             rest and not is_cjk(rest) and rest[:1].islower() and not self.in_terms()
         ):
             self._text(line)
