@@ -15,6 +15,7 @@ from assistant import __version__
 from assistant.api.auth import principal
 from assistant.api.context import AppContext
 from assistant.api.limits import BodyLimit
+from assistant.api.schemas import COMMON_ERRORS, errors
 from assistant.document.errors import InputError
 from assistant.settings import Settings, get_settings
 from assistant.workspace.errors import Unauthorized, WorkspaceError
@@ -58,10 +59,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     from assistant.web.pages import router as pages
     from assistant.web.pages import static_files
 
-    app.include_router(tools)
-    app.include_router(drafts)
+    app.include_router(tools, responses=COMMON_ERRORS)
+    app.include_router(drafts, responses=COMMON_ERRORS)
     # /v1: OpenAI-compatible chat over the drafting pipeline; the API token is the client's "API key"
-    app.include_router(build_router(settings), dependencies=[Depends(principal)])
+    app.include_router(build_router(settings), dependencies=[Depends(principal)],
+                       responses={**COMMON_ERRORS, **errors(400, 502)})
     app.include_router(pages)
     app.mount("/static", static_files(), name="static")
     return app

@@ -29,6 +29,8 @@ class BodyLimit:
 
         async def counted() -> Any:
             nonlocal seen, refused
+            if refused:  # nothing more is read once the limit is passed
+                raise _TooLarge
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
@@ -41,19 +43,20 @@ class BodyLimit:
 
         async def tracked_send(message: Any) -> None:
             nonlocal started
+            if refused and not started:
+                # the app's own answer to a body cut short (FastAPI: 400 "error parsing the body") gives way
+                # to the 413 below, which says what happened
+                return
             started = started or message["type"] == "http.response.start"
             await send(message)
 
         try:
             await self.app(scope, counted, tracked_send)
-        except _TooLarge:
-            if not started:
-                await self._refuse(send, seen)
         except Exception:
-            if refused and not started:
-                await self._refuse(send, seen)
-            else:
+            if not refused or started:
                 raise
+        if refused and not started:
+            await self._refuse(send, seen)
 
     async def _refuse(self, send: Any, size: int) -> None:
         mb = self.max_bytes / 2**20

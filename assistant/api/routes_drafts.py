@@ -7,11 +7,21 @@ import json
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, File, Form, Query, UploadFile
+from fastapi import APIRouter, File, Form, Path, Query, UploadFile
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
 
 from assistant.api.auth import Ctx, Who
-from assistant.api.schemas import ChatIn, ClauseEdit, CommentIn, DraftCreate, DraftSave, FixApply, MetaEdit
+from assistant.api.schemas import (
+    ROW_MAX,
+    ChatIn,
+    ClauseEdit,
+    CommentIn,
+    DraftCreate,
+    DraftSave,
+    FixApply,
+    MetaEdit,
+    errors,
+)
 from assistant.api.uploads import read_upload
 from assistant.compare.model import Comparison
 from assistant.document.markdown import to_markdown
@@ -26,6 +36,7 @@ from assistant.workspace.skeleton import skeleton
 
 router = APIRouter(prefix="/api/drafts", tags=["drafts"])
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+VersionQuery = Annotated[int | None, Query(ge=1, le=ROW_MAX)]
 
 
 def _group(ctx: Ctx, slug: str) -> int:
@@ -65,11 +76,11 @@ def upload_draft(ctx: Ctx, who: Who, file: Annotated[UploadFile, File()],
 
 
 @router.get("/{draft_id}", response_model=DraftDetail, summary="A draft: newest (or given) version and outline")
-def get_draft(ctx: Ctx, who: Who, draft_id: str, version: Annotated[int | None, Query(ge=1)] = None) -> DraftDetail:
+def get_draft(ctx: Ctx, who: Who, draft_id: str, version: VersionQuery = None) -> DraftDetail:
     return ctx.drafts.detail(who, draft_id, version)
 
 
-@router.put("/{draft_id}", response_model=VersionInfo,
+@router.put("/{draft_id}", response_model=VersionInfo, responses=errors(409),
             summary="Save the whole text as a new version (409 when base_version is stale)")
 def save_draft(ctx: Ctx, who: Who, draft_id: str, body: DraftSave) -> VersionInfo:
     return ctx.drafts.save(who, draft_id, body.base_version, body.content, body.message)
@@ -87,17 +98,19 @@ def versions(ctx: Ctx, who: Who, draft_id: str) -> list[VersionInfo]:
 
 
 @router.get("/{draft_id}/versions/{number}", response_model=DraftVersionOut)
-def version(ctx: Ctx, who: Who, draft_id: str, number: int) -> DraftVersionOut:
+def version(ctx: Ctx, who: Who, draft_id: str,
+            number: Annotated[int, Path(ge=1, le=ROW_MAX)]) -> DraftVersionOut:
     return ctx.drafts.version(who, draft_id, number)
 
 
-@router.put("/{draft_id}/clauses/{clause}", response_model=VersionInfo,
+@router.put("/{draft_id}/clauses/{clause}", response_model=VersionInfo, responses=errors(409),
             summary="Replace one clause's section (heading and text) / 编辑条款")
 def edit_clause(ctx: Ctx, who: Who, draft_id: str, clause: str, body: ClauseEdit) -> VersionInfo:
     return ctx.drafts.edit_clause(who, draft_id, body.base_version, clause, body.text, body.message)
 
 
-@router.put("/{draft_id}/meta", response_model=VersionInfo, summary="Cover metadata / 封面信息")
+@router.put("/{draft_id}/meta", response_model=VersionInfo, responses=errors(409),
+            summary="Cover metadata / 封面信息")
 def edit_meta(ctx: Ctx, who: Who, draft_id: str, body: MetaEdit) -> VersionInfo:
     return ctx.drafts.update_meta(who, draft_id, body.base_version, body.changes())
 
@@ -105,12 +118,13 @@ def edit_meta(ctx: Ctx, who: Who, draft_id: str, body: MetaEdit) -> VersionInfo:
 @router.get("/{draft_id}/findings", response_model=list[FindingOut],
             summary="Check findings of a version, with the fixes that can be applied / 检查结果")
 def findings(ctx: Ctx, who: Who, draft_id: str,
-             version: Annotated[int | None, Query(ge=1)] = None) -> list[FindingOut]:
+             version: VersionQuery = None) -> list[FindingOut]:
     v = ctx.drafts.version(who, draft_id, version)
     return ctx.findings.get(v.sha256, v.content)
 
 
-@router.post("/{draft_id}/fixes", response_model=VersionInfo, summary="Apply a finding's fix / 应用修改建议")
+@router.post("/{draft_id}/fixes", response_model=VersionInfo, responses=errors(409),
+             summary="Apply a finding's fix / 应用修改建议")
 def fix(ctx: Ctx, who: Who, draft_id: str, body: FixApply) -> VersionInfo:
     v = ctx.drafts.version(who, draft_id, body.base_version, Permission.EDIT)
     found = ctx.findings.get(v.sha256, v.content)
@@ -138,7 +152,8 @@ def add_comment(ctx: Ctx, who: Who, draft_id: str, body: CommentIn) -> CommentOu
 
 
 @router.post("/{draft_id}/comments/{comment_id}/resolve", response_model=CommentOut)
-def resolve_comment(ctx: Ctx, who: Who, draft_id: str, comment_id: int) -> CommentOut:
+def resolve_comment(ctx: Ctx, who: Who, draft_id: str,
+                    comment_id: Annotated[int, Path(ge=1, le=ROW_MAX)]) -> CommentOut:
     return ctx.drafts.resolve_comment(who, draft_id, comment_id)
 
 
@@ -166,10 +181,14 @@ def comparison(ctx: Ctx, who: Who, draft_id: str, left: int | None, right: int |
 
 
 @router.get("/{draft_id}/compare", response_model=None,
+            responses={200: {"content": {"text/html": {"schema": {"type": "string"}}},
+                             "description": "the comparison as data, or with format=html as a report page"}},
             summary="Clause-by-clause comparison: two versions, another draft, or a corpus document / 逐条比较")
 def compare(ctx: Ctx, who: Who, draft_id: str,
-            left: Annotated[int | None, Query(ge=1, description="older version (default: the one before)")] = None,
-            right: Annotated[int | None, Query(ge=1, description="newer version (default: newest)")] = None,
+            left: Annotated[int | None, Query(ge=1, le=ROW_MAX,
+                                              description="older version (default: the one before)")] = None,
+            right: Annotated[int | None, Query(ge=1, le=ROW_MAX,
+                                               description="newer version (default: newest)")] = None,
             other: Annotated[str | None, Query(max_length=200, description="another draft's id")] = None,
             corpus: Annotated[str | None, Query(max_length=200, description="a corpus designation")] = None,
             format: Literal["json", "html"] = "json") -> Any:
@@ -184,8 +203,8 @@ def compare(ctx: Ctx, who: Who, draft_id: str,
 @router.get("/{draft_id}/export", response_class=Response,
             responses={200: {"content": {DOCX: {}}, "description": "the .docx"}},
             summary=".docx in GB/T layout; against=N shows changes since version N as tracked changes / 导出")
-def export(ctx: Ctx, who: Who, draft_id: str, version: Annotated[int | None, Query(ge=1)] = None,
-           against: Annotated[int | None, Query(ge=1)] = None, stage: Stage | None = None) -> Response:
+def export(ctx: Ctx, who: Who, draft_id: str, version: VersionQuery = None,
+           against: VersionQuery = None, stage: Stage | None = None) -> Response:
     v = ctx.drafts.version(who, draft_id, version, Permission.EXPORT)
     old = parse_draft(ctx.drafts.version(who, draft_id, against).content) if against else None
     data = export_docx(parse_draft(v.content), stage, old)

@@ -108,7 +108,7 @@ def corpus_remove(ctx: Ctx, who: Who, designation: str) -> Response:
 @router.post("/corpus/uploads", response_model=JobOut, status_code=202, tags=["corpus"],
              summary="Upload files and ingest them in the background; poll the job for progress / 上传入库")
 def corpus_upload(ctx: Ctx, who: Who,
-                  files: Annotated[list[UploadFile], File(min_length=1, max_length=50)]) -> JobOut:
+                  files: Annotated[list[UploadFile], File(min_length=1)]) -> JobOut:
     who.require_anywhere(Permission.CORPUS)
     if not files or len(files) > 50:
         raise Invalid("一次上传1至50个文件", "upload 1 to 50 files at a time", field="files")

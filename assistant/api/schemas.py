@@ -9,6 +9,31 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.document.model import Stage
 
 
+class ErrorOut(BaseModel):
+    """Every refusal: a bilingual message and, where it can be told, the field at fault."""
+
+    model_config = ConfigDict(extra="allow")  # a conflict also carries draft_id, base_version and head
+    detail: str | list[dict[str, Any]]  # a list only for FastAPI's own request validation (422)
+    message_zh: str | None = None
+    message_en: str | None = None
+    field: str | None = None
+
+
+def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The error responses of a route for the OpenAPI schema, so clients (and the fuzz tests) know them."""
+    return {status: {"model": ErrorOut} for status in statuses}
+
+
+# what any authenticated route may answer: a body that does not decode, no or a bad token, a role without
+# the permission, an unknown or foreign object, a body over STDRAFT_MAX_FILE_MB, an invalid request
+COMMON_ERRORS = errors(400, 401, 403, 404, 413, 422)
+
+
+# numbers that name a row (versions, comments, jobs) fit an INTEGER column; a larger one names nothing and must
+# be refused as invalid rather than overflow the database driver
+ROW_MAX = 2**31 - 1
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -36,19 +61,19 @@ class DraftCreate(Strict):
 
 
 class DraftSave(Strict):
-    base_version: int = Field(ge=1, description="the version the change was made on / 修改所基于的版本")
+    base_version: int = Field(ge=1, le=ROW_MAX, description="the version the change was made on / 修改所基于的版本")
     content: str = Field(max_length=50_000_000)
     message: str = Field(default="", max_length=500)
 
 
 class ClauseEdit(Strict):
-    base_version: int = Field(ge=1)
+    base_version: int = Field(ge=1, le=ROW_MAX)
     text: str = Field(max_length=5_000_000, description="the clause's section: heading line and text")
     message: str = Field(default="", max_length=500)
 
 
 class MetaEdit(Strict):
-    base_version: int = Field(ge=1)
+    base_version: int = Field(ge=1, le=ROW_MAX)
     designation: str | None = Field(default=None, max_length=100)
     title_zh: str | None = Field(default=None, max_length=300)
     title_en: str | None = Field(default=None, max_length=300)
@@ -73,12 +98,12 @@ class MetaEdit(Strict):
 
 
 class FixApply(Strict):
-    base_version: int = Field(ge=1)
-    finding: int = Field(ge=0, description="index of the finding in GET …/findings of that version")
+    base_version: int = Field(ge=1, le=ROW_MAX)
+    finding: int = Field(ge=0, le=ROW_MAX, description="index of the finding in GET …/findings of that version")
 
 
 class CommentIn(Strict):
-    version: int = Field(ge=1)
+    version: int = Field(ge=1, le=ROW_MAX)
     clause: str = Field(default="", max_length=100)
     text: str = Field(min_length=1, max_length=20_000)
 

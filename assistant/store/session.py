@@ -69,14 +69,27 @@ def migrate(engine: Engine) -> None:
         if key in _migrated:
             return
         config = alembic_config()
-        with engine.begin() as connection:
-            current = MigrationContext.configure(connection).get_current_revision()
-            config.attributes["connection"] = connection
-            if current is None and inspect(connection).has_table("drafts"):
-                # a database from the first release, made by create_all before migrations existed
-                command.stamp(config, FIRST_REVISION)
-            if current != head_revision():
-                command.upgrade(config, "head")
+        with engine.connect() as connection:
+            sqlite = connection.dialect.name == "sqlite"
+            if sqlite:
+                # batch mode rebuilds a table (copy, drop the old one, rename the copy); with foreign keys on,
+                # dropping the old drafts table would cascade to every conversation and message. The pragma
+                # only takes effect outside a transaction, hence before begin()
+                connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                connection.commit()
+            try:
+                with connection.begin():
+                    current = MigrationContext.configure(connection).get_current_revision()
+                    config.attributes["connection"] = connection
+                    if current is None and inspect(connection).has_table("drafts"):
+                        # a database from the first release, made by create_all before migrations existed
+                        command.stamp(config, FIRST_REVISION)
+                    if current != head_revision():
+                        command.upgrade(config, "head")
+            finally:
+                if sqlite:
+                    connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                    connection.commit()
         _migrated.add(key)
 
 

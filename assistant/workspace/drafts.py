@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import datetime
-from typing import Any
+from datetime import UTC, datetime
+from typing import Annotated, Any
 
-from pydantic import BaseModel
+from pydantic import AfterValidator, BaseModel
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -29,6 +29,14 @@ from assistant.workspace.sections import Section, parse_draft, replace_section, 
 WRITE_ATTEMPTS = 3  # SQLite reports a writer that lost the race as "locked"; re-read and decide again
 
 
+def _utc(value: datetime) -> datetime:
+    # times are written in UTC, but SQLite gives them back without a zone; an API time must name its zone
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+UtcDatetime = Annotated[datetime, AfterValidator(_utc)]
+
+
 class DraftInfo(BaseModel):
     id: str
     group: str
@@ -36,7 +44,7 @@ class DraftInfo(BaseModel):
     designation: str
     stage: str | None
     head: int
-    created_at: datetime
+    created_at: UtcDatetime
 
 
 class VersionInfo(BaseModel):
@@ -44,7 +52,7 @@ class VersionInfo(BaseModel):
     author: str
     message: str
     sha256: str
-    created_at: datetime
+    created_at: UtcDatetime
 
 
 class DraftVersionOut(VersionInfo):
@@ -66,7 +74,7 @@ class CommentOut(BaseModel):
     text: str
     author: str
     resolved: bool
-    created_at: datetime
+    created_at: UtcDatetime
 
 
 def _sha(content: str) -> str:

@@ -78,8 +78,9 @@ def replace_section(content: str, label: str, text: str) -> str:
     section = find_section(content, label)
     lines = content.split("\n")
     new = text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n").split("\n")
-    # keep the blank line that separates this section from the next one
-    trailing = [""] if section.end < len(lines) else []
+    # keep the blank line that separates this section from the next one, or the text's final newline: a fix in
+    # the last clause must not change a byte after it
+    trailing = [""] if section.end < len(lines) or content.endswith("\n") else []
     result = "\n".join(lines[: section.start] + new + trailing + lines[section.end:])
     parse_draft(result)  # raises Invalid naming the problem when the edit broke the Markdown
     return result
