@@ -26,7 +26,7 @@ from assistant.api.uploads import read_upload
 from assistant.compare.model import Comparison
 from assistant.document.markdown import to_markdown
 from assistant.document.model import DocumentKind, DocumentMeta, Stage
-from assistant.workspace.access import Permission
+from assistant.workspace.access import Permission, Principal
 from assistant.workspace.drafts import CommentOut, DraftDetail, DraftInfo, DraftVersionOut, VersionInfo
 from assistant.workspace.errors import Invalid, NotFound
 from assistant.workspace.fixes import apply_fix
@@ -39,21 +39,22 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 VersionQuery = Annotated[int | None, Query(ge=1, le=ROW_MAX)]
 
 
-def _group(ctx: Ctx, slug: str) -> int:
+def _group(ctx: Ctx, who: Principal, slug: str) -> int:
     group_id = ctx.accounts.group_id(slug)
-    if group_id is None:
-        raise NotFound(f"工作组“{slug}”不存在", f"no working group '{slug}'", field="group")
+    if group_id is None or group_id not in who.roles:
+        # the same answer whether the group exists or not: its name is not disclosed to outsiders
+        raise NotFound(f"您不属于工作组“{slug}”", f"you are not a member of a working group '{slug}'", field="group")
     return group_id
 
 
 @router.get("", response_model=list[DraftInfo], summary="Drafts of my groups / 我的草案")
 def list_drafts(ctx: Ctx, who: Who, group: str | None = None) -> list[DraftInfo]:
-    return ctx.drafts.list_drafts(who, _group(ctx, group) if group else None)
+    return ctx.drafts.list_drafts(who, _group(ctx, who, group) if group else None)
 
 
 @router.post("", response_model=DraftInfo, status_code=201, summary="New draft from the template or a text")
 def create_draft(ctx: Ctx, who: Who, body: DraftCreate) -> DraftInfo:
-    group_id = _group(ctx, body.group)
+    group_id = _group(ctx, who, body.group)
     who.require(Permission.CREATE, group_id)
     if body.content is not None:
         content = body.content
@@ -69,7 +70,7 @@ def create_draft(ctx: Ctx, who: Who, body: DraftCreate) -> DraftInfo:
              summary="New draft from an uploaded .md, .txt, .docx or .pdf / 上传文件创建草案")
 def upload_draft(ctx: Ctx, who: Who, file: Annotated[UploadFile, File()],
                  group: Annotated[str, Form(min_length=1, max_length=100)]) -> DraftInfo:
-    group_id = _group(ctx, group)
+    group_id = _group(ctx, who, group)
     who.require(Permission.CREATE, group_id)
     document = read_upload(file, ctx.settings.max_file_bytes)
     return ctx.drafts.create(who, group_id, to_markdown(document), f"上传 {file.filename} / uploaded")

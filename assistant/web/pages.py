@@ -107,7 +107,9 @@ def _draft_page(request: Request, draft_id: str, name: str, **extra: Any) -> Res
         detail = context.drafts.detail(who, draft_id)
         versions = context.drafts.versions(who, draft_id)
     except WorkspaceError as exc:
-        return _render(request, "error.html", who, message=exc.message, status=exc.status)
+        page = _render(request, "error.html", who, message=exc.message, status=exc.status)
+        page.status_code = exc.status
+        return page
     group_id = context.drafts.group_of(who, draft_id)
     can = {p.value: who.can(p, group_id) for p in Permission}
     state = {"draft": detail.draft.model_dump(mode="json"), "version": detail.version.number,

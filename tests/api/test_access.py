@@ -323,10 +323,13 @@ def test_other_groups_drafts_are_not_found(ws: Workspace, role: Role) -> None:
     compared = ws.client.get(f"/api/drafts/{mine}/compare?other={foreign}", headers=h)
     if compared.status_code != 404 or SECRET in compared.text:
         wrong.append(f"GET …/compare?other=<B's draft>: {compared.status_code}")
-    for url in ("/api/drafts", f"/api/drafts?group={B}"):
-        response = ws.client.get(url, headers=h)
-        if response.status_code != 200 or foreign in response.text:
-            wrong.append(f"GET {url}: {response.status_code} lists group B's draft")
+    listed = ws.client.get("/api/drafts", headers=h)
+    if listed.status_code != 200 or foreign in listed.text:
+        wrong.append(f"GET /api/drafts: {listed.status_code} lists group B's draft")
+    # naming group B: the answer of a group that does not exist, and nothing of B's
+    named = ws.client.get(f"/api/drafts?group={B}", headers=h)
+    if named.status_code != 404 or foreign in named.text:
+        wrong.append(f"GET /api/drafts?group={B}: {named.status_code} {named.text[:160]}")
     chat = ws.client.post("/v1/chat/completions", json={"messages": [{"role": "user", "content": "起草范围"}]},
                           headers={**h, "X-Stdraft-Draft": foreign})
     if chat.status_code != 404 or SECRET in chat.text:
@@ -339,3 +342,23 @@ def test_other_groups_drafts_are_not_found(ws: Workspace, role: Role) -> None:
     versions = ws.client.get(f"/api/drafts/{foreign}/versions", headers=ws.headers(Role.ADMIN, B)).json()
     assert [v["number"] for v in versions] == [1]
     assert ws.client.get("/api/drafts", headers=ws.headers(Role.ADMIN, B)).json()[0]["id"] == foreign
+
+
+def test_group_names_are_not_disclosed_to_outsiders() -> None:
+    """Creating a draft in a group one is not in: the same 404 whether that group exists or not."""
+    from fastapi.testclient import TestClient
+
+    from assistant.api.app import create_app
+    from assistant.settings import get_settings
+    from assistant.workspace.access import Role
+
+    app = create_app(get_settings())
+    accounts = app.state.context.accounts
+    token = accounts.add_user("outsider", "group-a", Role.DRAFTER)
+    accounts.add_user("insider", "group-b", Role.DRAFTER)
+    with TestClient(app) as client:
+        auth = {"Authorization": f"Bearer {token}"}
+        existing = client.post("/api/drafts", json={"group": "group-b", "title_zh": "测试"}, headers=auth)
+        absent = client.post("/api/drafts", json={"group": "group-zzz", "title_zh": "测试"}, headers=auth)
+    assert existing.status_code == absent.status_code == 404
+    assert existing.json()["message_en"].replace("group-b", "X") == absent.json()["message_en"].replace("group-zzz", "X")

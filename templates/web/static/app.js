@@ -25,7 +25,12 @@ const Stdraft = (() => {
     const type = res.headers.get("content-type") || "";
     const data = type.includes("json") ? await res.json() : await res.text();
     if (!res.ok) {
-      const err = new Error(typeof data === "object" ? data.detail : String(data));
+      // FastAPI's own validation errors carry a list of {loc, msg}; ours a bilingual string
+      const detail = typeof data === "object" ? data.detail : String(data);
+      const text = Array.isArray(detail)
+        ? detail.map((d) => `${(d.loc || []).filter((x) => x !== "body").join(".")}: ${d.msg}`).join("; ")
+        : detail;
+      const err = new Error(text);
       err.status = res.status; err.data = data; throw err;
     }
     return data;
