@@ -115,7 +115,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "bench-workspace")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=30)
-    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=2)  # one per core of this machine
     args = parser.parse_args()
 
     settings = Settings(data_dir=args.data)
