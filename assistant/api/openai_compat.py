@@ -11,7 +11,6 @@ A request naming a draft (header ``X-Stdraft-Draft``) is persisted in that draft
 from __future__ import annotations
 
 import json
-import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -52,24 +51,6 @@ class ChatCompletionRequest(BaseModel):
 
 def build_router(settings: Settings) -> APIRouter:
     router = APIRouter(prefix="/v1", tags=["openai-compatible"])
-    state: dict[str, Any] = {}
-    lock = threading.Lock()
-
-    def service() -> ChatService:
-        # opened on first use: loading the embedder costs seconds that /health and the web pages need not pay
-        with lock:
-            if "service" not in state:
-                from assistant.drafting.service import open_index_if_any
-                from assistant.llm.providers import chat_model
-                from assistant.store.repository import ConversationStore
-                from assistant.store.session import session_factory
-
-                state["service"] = ChatService(ConversationStore(session_factory(settings)),
-                                               open_index_if_any(settings), chat_model(settings),
-                                               settings.corpus_dir / "terms")
-            svc: ChatService = state["service"]
-            return svc
-
     @router.get("/models")
     def models() -> dict[str, Any]:
         return {"object": "list", "data": [{"id": MODEL_ID, "object": "model", "created": 0, "owned_by": "stdraft"}]}
@@ -83,8 +64,8 @@ def build_router(settings: Settings) -> APIRouter:
         if x_stdraft_draft and ctx.drafts.is_workspace_draft(x_stdraft_draft):
             # a working group's draft: the caller must be allowed to chat on it
             ctx.drafts.require(who, x_stdraft_draft, Permission.CHAT)
-        svc = service()
-        events = _events(svc, body, users[-1].text(), x_stdraft_draft)
+        svc = ctx.chat()  # the application's one chat service and index
+        events = ctx.reading(_events(svc, body, users[-1].text(), x_stdraft_draft))
         completion_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
         if body.stream:
             return StreamingResponse(_sse(events, completion_id, body.model), media_type="text/event-stream")

@@ -238,7 +238,7 @@ def chat(ctx: Ctx, who: Who, draft_id: str, body: ChatIn) -> StreamingResponse:
 
     def events() -> Iterator[str]:
         try:
-            for event in service.turn(conversation, body.message):
+            for event in ctx.reading(service.turn(conversation, body.message)):
                 if isinstance(event, Done):
                     yield json.dumps({"type": "done", "result": event.result.model_dump(mode="json")},
                                      ensure_ascii=False) + "\n"

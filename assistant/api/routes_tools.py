@@ -98,8 +98,8 @@ def corpus_remove(ctx: Ctx, who: Who, designation: str) -> Response:
     who.require_anywhere(Permission.CORPUS)
     from assistant.corpus.ingest import remove
 
-    with ctx.index() as index:
-        if index is None or not remove(designation, index, ctx.settings):
+    with ctx.index_for_writing() as index:
+        if not remove(designation, index, ctx.settings):
             raise NotFound(f"语料库中没有“{designation}”", f"no document '{designation}' in the corpus",
                            field="designation")
     return Response(status_code=204)
@@ -118,8 +118,7 @@ def corpus_upload(ctx: Ctx, who: Who,
     def ingest_one(path: Any) -> dict[str, Any]:
         from assistant.corpus.ingest import ingest
 
-        with ctx.index(create=True) as index:
-            assert index is not None
+        with ctx.index_for_writing() as index:
             report = ingest([path], index, ctx.settings)
         result = report.files[0]
         return {"status": result.status, "units": result.units, "doc_id": result.doc_id, "error": result.error}
