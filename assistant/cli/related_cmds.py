@@ -23,28 +23,38 @@ def overlap(
     draft: Annotated[Path, typer.Argument(help="DRAFT: .md/.txt/.docx/.pdf / 草案文件")],
     json: Annotated[bool, typer.Option("--json", help="Output JSON / 输出JSON")] = False,
 ) -> None:
+    from collections import Counter
+
     from assistant.corpus.index import open_index
     from assistant.document.loader import load_document
-    from assistant.related.overlap import OverlapFinder, index_parallel, index_searcher
+    from assistant.related.candidates import index_finder
     from assistant.settings import get_settings
 
     document = load_document(draft)
     with open_index(get_settings()) as index:
-        report = OverlapFinder(index_searcher(index), parallel=index_parallel(index)).report(document, name=draft.name)
+        report = index_finder(index).report(document, name=draft.name)
     if json:
         emit_json(report.model_dump(mode="json"))
         return
+    names = {"duplicate": "重复 duplicate", "stricter": "更严 stricter", "looser": "更宽 looser",
+             "contradicting": "冲突 contradicting"}
     for c in report.clauses:
         for m in c.matches:
-            typer.echo(f"{c.number}\t{m.relation}\t{m.similarity:.3f}\t{m.citation}")
+            typer.echo(f"{c.number}\t{names.get(m.relation, m.relation)}\t{m.similarity:.3f}\t{m.citation}")
+    shared = Counter(s.designation for s in report.summary)
     for s in report.summary:
-        typer.echo(f"{s.covered_percent:.0f} % of the draft's requirements are already covered by "
-                   f"{s.designation or s.source_file} ({s.clauses} clauses)")
+        # two files can carry one designation (the NIST RMF and its core): then the file tells them apart
+        name = s.designation or s.source_file
+        if s.designation and shared[s.designation] > 1:
+            name = f"{s.designation} [{s.source_file}]"
+        typer.echo(f"草案要求条款的 {s.covered_percent:.0f}% 已见于 {name}（{s.clauses} 条）/ "
+                   f"{s.covered_percent:.0f} % of the draft's requirements are already covered by "
+                   f"{name} ({s.clauses} clauses)")
 
 
 def system_map(
     draft: Annotated[Path | None, typer.Option("--draft", help="Also place this draft / 同时定位草案")] = None,
-    output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write / 输出HTML")] = Path("map.html"),
+    output: Annotated[Path, typer.Option("-o", "--output", help="Output folder (or .html file) / 输出文件夹")] = Path("."),
     json: Annotated[bool, typer.Option("--json", help="Also print the placements as JSON / 输出JSON")] = False,
 ) -> None:
     from assistant.corpus.ingest import collect_files
@@ -57,12 +67,14 @@ def system_map(
     docs = [(load_document(p), p) for p in files]
     draft_doc = (load_document(draft), draft) if draft else None
     result = build_map(docs, Placer(), draft_doc)
-    output.write_text(render_html(result), encoding="utf-8")
+    page = output if output.suffix.lower() in (".html", ".htm") else output / "system-map.html"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(render_html(result, page.parent), encoding="utf-8")
     if json:
         emit_json(result.model_dump(mode="json"))
     else:
-        typer.echo(f"{output}: {sum(p.count for p in result.parts)} documents, {len(result.gaps())} gaps "
-                   "(HTML table: no plotting library installed)")
+        typer.echo(f"标准体系图 / system map: {page}（{result.total} 份文件 documents，"
+                   f"{len(result.gaps())} 个空白 gaps）")
 
 
 def refs(
@@ -82,10 +94,10 @@ def refs(
     report = None
     if with_overlap:
         from assistant.corpus.index import open_index
-        from assistant.related.overlap import OverlapFinder, index_parallel, index_searcher
+        from assistant.related.candidates import index_finder
 
         with open_index(settings) as index:
-            report = OverlapFinder(index_searcher(index), parallel=index_parallel(index)).report(document)
+            report = index_finder(index).report(document)
     suggestions = suggest_references(document, corpus, report)
     if json:
         emit_json({"draft": draft.name, "suggestions": [s.model_dump(mode="json") for s in suggestions],

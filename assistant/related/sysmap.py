@@ -1,18 +1,32 @@
 """The standards-system map: corpus documents (and a draft) placed in the framework, with gaps.
 
-No plotting or diagram library is installed in this environment (neither plotly nor matplotlib), so the
-map is rendered as an HTML table with counts and links, through Jinja2 (autoescaped), not as a picture.
+Drawn with plotly as a treemap (framework → part → sub-area → document): the area of a part or sub-area is
+its number of documents, a sub-area without any document keeps one unit of area so that the gap stays
+visible, and the draft is a leaf of its own colour. The HTML carries plotly.js inline, so the page opens
+offline (no CDN).
 """
 
 from __future__ import annotations
 
+import html
+import os
 from pathlib import Path
+from typing import Any
 
-from jinja2 import Environment
 from pydantic import BaseModel, Field
 
 from assistant.document.model import Document
 from assistant.related.placement import Placement, Placer
+
+ROOT_ID = "framework"
+GAP_COLOUR = "#f4c7c3"
+DRAFT_COLOUR = "#e8710a"
+DOC_COLOUR = "#9fc5e8"
+# one hue per part, so that the seven parts read apart at a glance
+# a document weighs more than a gap, so that filled sub-areas stay legible beside many gaps
+DOC_AREA = 3
+GAP_AREA = 1
+PART_COLOURS = ("#3c78d8", "#6aa84f", "#8e7cc3", "#c27ba0", "#45818e", "#bf9000", "#a61c00")
 
 
 class MapEntry(BaseModel):
@@ -47,6 +61,10 @@ class SystemMap(BaseModel):
     def gaps(self) -> list[str]:
         return [c.id for p in self.parts for c in p.cells if not c.entries]
 
+    @property
+    def total(self) -> int:
+        return sum(p.count for p in self.parts)
+
 
 def build_map(documents: list[tuple[Document, Path]], placer: Placer,
               draft: tuple[Document, Path] | None = None) -> SystemMap:
@@ -63,36 +81,90 @@ def build_map(documents: list[tuple[Document, Path]], placer: Placer,
     return SystemMap(parts=rows)
 
 
-_TEMPLATE = """<!doctype html>
-<html lang="zh"><head><meta charset="utf-8"><title>标准体系图 / standards-system map</title>
-<style>
-body{font-family:sans-serif;margin:1.5em} table{border-collapse:collapse;width:100%}
-td,th{border:1px solid #999;padding:4px 6px;vertical-align:top;font-size:13px}
-th{background:#eef} .gap{background:#fdd} .draft{font-weight:bold;color:#a40}
-.count{font-weight:bold} small{color:#555}
-</style></head><body>
-<h1>国家人工智能标准体系 — 标准体系图 / standards-system map</h1>
-<p>{{ total }} documents placed; {{ gaps|length }} sub-areas without any document (gaps, shaded).
-Rendered as an HTML table: no plotting library (plotly, matplotlib) is installed.</p>
-<table>
-<tr><th>part</th><th>sub-area</th><th>count</th><th>documents (confidence; evidence)</th></tr>
-{% for part in parts %}{% for cell in part.cells %}
-<tr class="{{ 'gap' if not cell.entries else '' }}">
-{% if loop.first %}<td rowspan="{{ part.cells|length }}">{{ part.part }} {{ part.zh }}<br><small>{{ part.en }}
-</small><br><span class="count">{{ part.count }}</span></td>{% endif %}
-<td>{{ cell.zh }}<br><small>{{ cell.label }}</small></td>
-<td class="count">{{ cell.entries|length }}</td>
-<td>{% for e in cell.entries %}<div class="{{ 'draft' if e.draft else '' }}">
-<a href="{{ e.source_file }}">{{ e.designation or '' }} {{ e.name }}</a>{% if e.draft %} [draft]{% endif %}
-<small>({{ '%.2f'|format(e.placement.confidence) }}; {{ e.placement.evidence|join('; ') }})</small></div>
-{% else %}<small>gap</small>{% endfor %}</td></tr>
-{% endfor %}{% endfor %}
-</table></body></html>
+def _href(entry: MapEntry, base: Path) -> str:
+    """The document relative to the page, so the folder can be moved or served as a whole."""
+    if not entry.source_file:
+        return ""
+    return Path(os.path.relpath(Path(entry.source_file).resolve(), base.resolve())).as_posix()
+
+
+def _label(entry: MapEntry) -> str:
+    # laws are designated by their title: print it once
+    shown = entry.name if not entry.designation or entry.designation in entry.name else \
+        f"{entry.designation} {entry.name}"
+    label = html.escape(shown.strip())
+    if len(label) > 40:
+        label = label[:39] + "…"
+    return ("<b>【草案 draft】</b><br>" if entry.draft else "") + label
+
+
+# plotly.js drops <a href> to file: pages from text (only http(s)/mailto survive), so a click on a document
+# opens it through the figure's own click event; the default zoom is kept for parts and sub-areas
+_CLICK_SCRIPT = """
+var gd = document.getElementById('{plot_id}');
+gd.on('plotly_treemapclick', function (ev) {
+  var url = ev.points[0].customdata;
+  if (url) { window.open(url, '_blank'); return false; }
+});
 """
 
 
-def render_html(system_map: SystemMap) -> str:
-    env = Environment(autoescape=True)
-    template = env.from_string(_TEMPLATE)
-    total = sum(p.count for p in system_map.parts)
-    return template.render(parts=system_map.parts, gaps=system_map.gaps(), total=total)
+def figure(system_map: SystemMap, base: Path) -> Any:
+    """The plotly treemap; `ids` are the framework's own (part number, sub-area id, file) so tests can find them."""
+    import plotly.graph_objects as go
+
+    ids: list[str] = [ROOT_ID]
+    parents: list[str] = [""]
+    labels: list[str] = [f"国家人工智能标准体系<br>{system_map.total} 份文件 / documents，"
+                         f"{len(system_map.gaps())} 个空白 / gaps"]
+    values: list[float] = [0]
+    colours: list[str] = ["#ffffff"]
+    hovers: list[str] = [""]
+    links: list[str] = [""]
+    for row in system_map.parts:
+        part_id = f"part-{row.part}"
+        ids.append(part_id)
+        parents.append(ROOT_ID)
+        labels.append(f"{row.part} {row.zh} / {row.en}<br>{row.count} 份 documents")
+        values.append(0)
+        colours.append(PART_COLOURS[(row.part - 1) % len(PART_COLOURS)])
+        hovers.append(f"{row.count} documents, {sum(not c.entries for c in row.cells)} gaps")
+        links.append("")
+        for cell in row.cells:
+            ids.append(cell.id)
+            parents.append(part_id)
+            n = len(cell.entries)
+            labels.append(f"{cell.zh}<br>{cell.label}<br><b>{n}</b>" + ("" if n else " 空白 gap"))
+            # a gap keeps one unit of area; a filled sub-area's area comes from its documents
+            values.append(0 if n else GAP_AREA)
+            colours.append("#ffffff" if n else GAP_COLOUR)
+            hovers.append(f"{cell.id}: {n} documents" if n else f"{cell.id}: gap / 空白")
+            links.append("")
+            for i, entry in enumerate(cell.entries):
+                ids.append(f"{cell.id}/{i}/{Path(entry.source_file).name}")
+                parents.append(cell.id)
+                labels.append(_label(entry))
+                links.append(_href(entry, base))
+                values.append(DOC_AREA)
+                colours.append(DRAFT_COLOUR if entry.draft else DOC_COLOUR)
+                hovers.append(f"confidence {entry.placement.confidence:.2f}; "
+                              f"{html.escape('; '.join(entry.placement.evidence)) or 'by similarity'}")
+    trace = go.Treemap(ids=ids, parents=parents, labels=labels, values=values, branchvalues="remainder",
+                       customdata=links,
+                       marker={"colors": colours, "line": {"width": 1, "color": "#666"}},
+                       hovertext=hovers, hoverinfo="label+text", textinfo="label", maxdepth=-1,
+                       textfont={"size": 12}, pathbar={"visible": False})
+    fig = go.Figure(trace)
+    fig.update_layout(margin={"t": 50, "l": 10, "r": 10, "b": 10}, height=900,
+                      title="标准体系图 / standards-system map — 橙色为草案 (draft in orange), 红色为空白 (gaps in red)",
+                      font={"family": "Noto Sans CJK SC, Noto Sans SC, sans-serif"})
+    return fig
+
+
+def render_html(system_map: SystemMap, folder: Path) -> str:
+    """A whole page, to be written into `folder`, with plotly.js inline: it must open where nothing can be
+    downloaded."""
+    result: str = figure(system_map, folder).to_html(full_html=True, include_plotlyjs=True, div_id="system-map",
+                                             config={"displaylogo": False, "responsive": True},
+                                             post_script=_CLICK_SCRIPT)
+    return result.replace("<html>", '<html lang="zh">', 1)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import itertools
+import re
 import shutil
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -13,19 +15,13 @@ import pytest
 from assistant.corpus.index import open_index
 from assistant.corpus.ingest import ingest
 from assistant.document.loader import load_document
-from assistant.related.overlap import (
-    ClauseOverlap,
-    OverlapFinder,
-    OverlapMatch,
-    OverlapReport,
-    classify,
-    draft_units,
-    index_searcher,
-    sentences,
-)
+from assistant.related.candidates import index_searcher
+from assistant.related.overlap import ClauseOverlap, OverlapFinder, OverlapMatch, OverlapReport, draft_units
 from assistant.related.placement import Placer, keyword_hits, load_framework
 from assistant.related.references import CorpusDocument, chapter_2, suggest_references
+from assistant.related.relations import classify
 from assistant.related.sysmap import build_map, render_html
+from assistant.related.text import provisions, sentences, source_sentences
 from assistant.settings import PROJECT_ROOT, Settings
 from tests.conftest import CORPUS
 from tests.support.browser import chromium_page
@@ -42,7 +38,8 @@ def fake_embed(texts: Sequence[str]) -> np.ndarray:
             out[i, hash(a + b) % 256] += 1.0
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return out / norms
+    result: np.ndarray = out / norms
+    return result
 
 
 def test_framework_copy_matches_labelled_data() -> None:
@@ -78,9 +75,80 @@ def test_placement_uses_keywords_and_reports_evidence() -> None:
     ("数据质量要求宜在评估开始前批准。", "数据质量要求应在评估开始前批准。", "looser"),
     ("样本可由评估人员选取，无须记录抽样方法。", "样本应随机抽取，抽样方法应予以记录。", "contradicting"),
     ("组织应记录获取依据。", "组织应记录获取依据。", "duplicate"),
+    ("监测指标的采集频率应不低于每小时一次。", "监测指标的采集频率应不低于每日一次。", "stricter"),
+    ("Logs shall be reviewed monthly.", "Logs shall be reviewed weekly.", "looser"),
+    ("风险分析应仅采用定性方法。", "风险分析宜采用定量方法。", "contradicting"),
+    ("组织应按第5章的规定评估数据。", "组织应按4.1的规定评估数据。", "duplicate"),
+    ("Label accuracy shall be determined on not less than 1 000 records.",
+     "Label accuracy shall be determined on not less than 400 records (see ISO/IEC 25024:2015).", "stricter"),
 ])
 def test_classify(draft: str, source: str, relation: str) -> None:
     assert classify(draft, source)[0] == relation
+
+
+def test_option_excluded_is_stricter_not_contradicting() -> None:
+    unit = "组织应采取下列措施之一：\na）修正数据；\nb）形成在存在偏离的情况下使用该数据集的决定。"
+    assert classify("不应在存在偏离的情况下使用该数据集。", "b）形成在存在偏离的情况下使用该数据集的决定。",
+                    unit)[0] == "stricter"
+    assert classify("不应在存在偏离的情况下使用该数据集。", "应在存在偏离的情况下使用该数据集。")[0] == "contradicting"
+
+
+def test_provisions_split_a_sentence_with_two_verbal_forms() -> None:
+    text = "组织应至少每12个月开展一次内部审核，内部审核人员可审核本人负责的工作。"
+    parts = provisions(text)
+    assert parts[0] == text
+    assert "内部审核人员可审核本人负责的工作。" in parts[2] and parts[1].startswith("组织应至少每12个月")
+    # a leading condition stays with its provision instead of becoming one
+    assert provisions("要求未满足时，组织应修正数据。") == ["要求未满足时，组织应修正数据。"]
+
+
+def test_source_sentences_lists_terms_and_index_lines() -> None:
+    unit = "监测指标应至少覆盖下列方面：\n——模型性能；\n——公平性指标。\n组织宜采用自动化工具。"
+    out = source_sentences(unit)
+    assert "监测指标应至少覆盖下列方面模型性能、公平性指标。" in out and "组织宜采用自动化工具。" in out
+    term = "生成式人工智能　generative artificial intelligence\n生成式AI　generative AI\n基于算法、模型生成内容的技术"
+    assert source_sentences(term, term=True) == ["基于算法、模型生成内容的技术"]
+    assert source_sentences("natural language processing　自然语言处理　3.5.2\n组织应记录数据来源。") == [
+        "组织应记录数据来源。"]
+
+
+def test_cross_language_pairs_are_corrected_for_hub_sentences() -> None:
+    """Across languages every pair has a high cosine; a sentence close to all provisions (a hub) must rank
+    below the provision's real counterpart even when its raw cosine is higher."""
+    rng = np.random.default_rng(0)
+
+    def unit(v: np.ndarray) -> np.ndarray:
+        result: np.ndarray = (v / np.linalg.norm(v)).astype(np.float32)
+        return result
+
+    shared = rng.normal(size=32)  # what every text of the domain has in common
+    base = [rng.normal(size=32) for _ in range(8)]
+    finder = OverlapFinder(lambda t, v, k: [], embedder=fake_embed)
+    provs = [f"p{i}" for i in range(8)]
+    finder.vecs = {p: unit(2.5 * shared + base[i]) for i, p in enumerate(provs)}
+    finder.vecs["twin"] = unit(2.5 * shared + base[3] + 1.2 * rng.normal(size=32))
+    finder.vecs["hub"] = unit(4.0 * shared + 0.8 * np.mean(base, axis=0))
+    others = ["hub", "twin"]
+    for i in range(6):
+        finder.vecs[f"o{i}"] = unit(2.5 * shared + rng.normal(size=32))
+        others.append(f"o{i}")
+    assert finder._cos("p3", "hub") > finder._cos("p3", "twin")
+    finder._hubness(provs, others)
+    assert finder._cross("p3", "twin") > finder._cross("p3", "hub")
+
+
+def test_shared_template_words_count_little() -> None:
+    """Two sentences of the same template about different subjects share common bigrams only: weighted by
+    rarity among the candidates, their overlap falls under the floor that plain Dice would pass."""
+    subjects = ["风险管理方针", "数据质量计划", "模型评测方案", "事件处理预案", "人员培训计划", "供应商清单",
+                "审核记录", "变更记录", "访问日志", "备份策略"]
+    pool = [f"组织应制定形成文件的人工智能{x}，并定期评审{i}。" for i, x in enumerate(subjects * 11)]
+    finder = OverlapFinder(lambda t, v, k: [], embedder=fake_embed)
+    a, b = "组织应制定形成文件的人工智能风险管理方针。", "组织应制定形成文件的人工智能事件处理预案。"
+    plain = finder._overlap(a, b)
+    finder._rarity(pool)
+    assert finder.idf and finder._overlap(a, b) < plain
+    assert finder._overlap(a, a) == pytest.approx(1.0)
 
 
 def test_sentences_split_enumerations() -> None:
@@ -134,21 +202,41 @@ def test_overlap_on_tiny_index(settings: Settings, tmp_path: Path) -> None:
 
 def test_map_renders_in_chromium(tmp_path: Path) -> None:
     placer = Placer(embedder=fake_embed)
-    doc = load_document(SAMPLE)
-    system_map = build_map([(doc, SAMPLE)], placer)
-    html = render_html(system_map)
-    assert len(system_map.gaps()) == 48
-    assert "GB/T 90002" in html
+    draft_path = PROJECT_ROOT / "evals" / "related" / "overlap-draft.md"
+    system_map = build_map([(load_document(SAMPLE), SAMPLE)], placer, (load_document(draft_path), draft_path))
+    page_html = render_html(system_map, tmp_path)
+    gaps = len(system_map.gaps())
+    assert system_map.total == 2 and gaps in (47, 48)
+    assert "Plotly.newPlot" in page_html and not re.search(r"<script[^>]*\bsrc=", page_html)  # inline, offline
     page_path = tmp_path / "map.html"
-    page_path.write_text(html, encoding="utf-8")
+    page_path.write_text(page_html, encoding="utf-8")
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "related-map.png"
-    with chromium_page() as page:
+    remote: list[str] = []
+
+    def refuse(route: Any) -> None:
+        remote.append(route.request.url)
+        route.abort()
+
+    with chromium_page(1400, 950) as page:
+        page.route("http*://**", refuse)
         page.goto(page_path.as_uri())
-        assert page.locator("tr").count() == 50
-        assert page.locator("tr.gap").count() == 48
+        page.wait_for_selector("#system-map .treemap g.slice")
+        joined = " ".join(page.locator("#system-map .treemap g.slice text").evaluate_all(
+            "els => els.map(e => e.textContent)"))
+        # every part is drawn with its count, gaps are labelled, the draft is marked and linked
+        for part in system_map.parts:
+            assert f"{part.part} {part.zh}" in joined
+        assert joined.count("空白 gap") == gaps
+        assert "【草案 draft】" in joined
         page.screenshot(path=str(shot), full_page=True)
-    assert shot.stat().st_size > 5000
+        # a click on a document opens it (relative to the page): the draft's leaf is found by its label
+        page.evaluate("window.open = url => { window.opened = url; }")
+        page.locator("#system-map g.slice", has_text="【草案 draft】").last.click()
+        opened = page.evaluate("window.opened")
+        assert opened and (tmp_path / opened).resolve() == draft_path.resolve()
+    assert not remote, remote
+    assert shot.stat().st_size > 20000
 
 
 def _corpus() -> list[CorpusDocument]:

@@ -1,0 +1,183 @@
+"""Relation of a draft provision to a source sentence it restates: duplicate, stricter, looser, contradicting.
+
+From both sides' wording alone: a negation on one side only is a contradiction (unless the source offers
+options and the draft excludes one: stricter), 应 against 宜/可 (shall against should/may) is stricter or
+looser, a different limit value or period under the same comparator is stricter or looser by the
+comparator's direction, and a swapped method (定性/定量) is a contradiction.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Literal
+
+from assistant.requirements.analysis import analyse
+
+Relation = Literal["duplicate", "stricter", "looser", "contradicting", "none"]
+
+_NEG_ZH = re.compile(r"不应|不得|不宜|不必|无须|无需|不需要|可不|禁止|不允许|"
+                     r"不(?:通知|告知|记录|保存|保留|开展|提供|公开|披露|报告|审核|评估|标识|说明|进行|采取|履行)")
+_NEG_EN = re.compile(r"\b(shall not|should not|must not|need not|may not|is not required|are not required|"
+                     r"without|prohibited)\b", re.I)
+_STRONG = {"应", "应当", "必须", "shall", "must"}
+_MEDIUM = {"宜", "should"}
+_WEAK = {"可", "可以", "may", "can"}
+_NUM = re.compile(r"\d+(?:[ ,]\d{3})*(?:\.\d+)?")
+_AT_LEAST = ("不少于", "不低于", "至少", "以上", "≥", "not less than", "at least", "no fewer than",
+             "not fewer than", "minimum")
+_AT_MOST = ("不超过", "不大于", "不高于", "以内", "内", "≤", "not exceeding", "not more than", "no more than",
+            "at most", "within", "maximum", "every")
+
+
+def _force(verbal: str) -> int:
+    v = verbal.strip().lower()
+    if v in _STRONG:
+        return 3
+    if v in _MEDIUM:
+        return 2
+    if v in _WEAK:
+        return 1
+    return 0
+
+
+def _verbal(text: str) -> str:
+    low = text.lower()
+    for words, name in (((" shall ", "shall"), "shall"), ((" should ",), "should"), ((" may ",), "may")):
+        if any(w in f" {low} " for w in words):
+            return name
+    try:
+        return analyse(text).verbal_form
+    except Exception:  # analysis is best effort
+        return ""
+
+
+def _negated(text: str) -> bool:
+    return bool(_NEG_ZH.search(text) or _NEG_EN.search(text))
+
+
+_CN_DIGITS = {"一": "1", "两": "2", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8",
+              "九": "9", "十": "10"}
+_CN_COUNT = re.compile(r"([一两二三四五六七八九十])(?=[个次名位级类项条])")
+_EN_DIGITS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+              "eight": "8", "nine": "9", "ten": "10"}
+_EN_COUNT = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)\b(?=\s+[a-z])", re.I)
+_PERIOD = re.compile(r"每\s*\d|every\s+\d", re.I)
+
+
+# clause, table and annex references are not limit values ("按第5章", "Clause 5", "5.3.1", "表A.1")
+_REFERENCE = re.compile(r"(?i:clause|subclause|annex|table|figure|article|paragraph|表|图|附录)\s*[A-Z]?\d+(?:\.\d+)*|"
+                        r"第\s*\d+\s*[章条节]|\b\d+\.\d+(?:\.\d+)+\b|\d+\.\d+(?=中|的规定)|"
+                        r"\b[A-Z]{2,}(?:/[A-Z]+)?\s*\d+(?:\.\d+)*(?::\d{4}|—\d{4})?")
+
+
+def _numbers(text: str) -> list[float]:
+    return list(_numbers_cached(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _numbers_cached(text: str) -> tuple[float, ...]:
+    out = []
+    text = _REFERENCE.sub(" ", text)
+    text = _CN_COUNT.sub(lambda m: _CN_DIGITS[m.group(1)], text)
+    text = _EN_COUNT.sub(lambda m: _EN_DIGITS[m.group(1).lower()], text)
+    for m in _NUM.findall(text):
+        try:
+            out.append(float(m.replace(" ", "").replace(",", "")))
+        except ValueError:
+            continue
+    return tuple(out)
+
+
+def _nearest_comparator(text: str, start: int, end: int, window: int = 8) -> int:
+    """The direction of the comparator word closest to a number (within `window` characters)."""
+    best: tuple[int, int] | None = None
+    for words, sign in ((_AT_LEAST, 1), (_AT_MOST, -1)):
+        for w in words:
+            for m in re.finditer(re.escape(w), text):
+                dist = start - m.end() if m.end() <= start else m.start() - end if m.start() >= end else 0
+                if 0 <= dist <= window and (best is None or dist < best[0]):
+                    best = (dist, sign)
+    if _PERIOD.search(text[max(0, start - 3):end]):
+        return -1
+    return best[1] if best else 0
+
+
+def _direction(text: str, value: float | None = None) -> int:
+    low = _CN_COUNT.sub(lambda m: _CN_DIGITS[m.group(1)], text.lower())
+    low = _EN_COUNT.sub(lambda m: _EN_DIGITS[m.group(1).lower()], low)
+    if value is not None:
+        # the comparator next to the changed value decides ("…及以上的风险应在2个工作日内")
+        for m in _NUM.finditer(low):
+            try:
+                v = float(m.group().replace(" ", "").replace(",", ""))
+            except ValueError:
+                continue
+            if v == value:
+                near = _nearest_comparator(low, m.start(), m.end())
+                if near:
+                    return near
+    if _PERIOD.search(low):
+        return -1  # "every 12 months": a shorter period demands more
+    if any(w in low for w in _AT_LEAST):
+        return 1
+    if any(w in low for w in _AT_MOST):
+        return -1
+    return 0
+
+
+# opposite choices of method or party: the same sentence with one of them swapped says the opposite
+_ANTONYMS = (("定性", "定量"), ("qualitative", "quantitative"))
+# a source that offers alternatives ("采取下列措施之一", "shall either … or …"): excluding one is stricter
+_OPTIONS = re.compile(r"之一|或者|或|\beither\b|\bor\b", re.I)
+
+# periods by length: "每小时一次" against "每日一次" is a tighter frequency with no number to compare
+_PERIODS = (("分钟", "minute"), ("小时", "hour"), ("日", "天", "day", "daily"), ("周", "week"),
+            ("月", "month"), ("季度", "quarter"), ("年", "year", "annual"))
+
+
+def _period(text: str) -> int | None:
+    low = text.lower()
+    m = re.search(r"每\s*(分钟|小时|日|天|周|月|季度|年)|every\s+(minute|hour|day|week|month|quarter|year)|"
+                  r"\b(hourly|daily|weekly|monthly|quarterly|annually|yearly)\b", low)
+    if not m:
+        return None
+    word = next(g for g in m.groups() if g)
+    for rank, names in enumerate(_PERIODS):
+        if any(word.startswith(n) for n in names):
+            return rank
+    return None
+
+
+def classify(draft: str, source: str, source_unit: str = "") -> tuple[Relation, list[str]]:
+    """The relation of a draft provision to a similar source sentence, seen from the draft. `source_unit`
+    (the whole source clause) tells whether the source offered alternatives."""
+    reasons: list[str] = []
+    neg_d, neg_s = _negated(draft), _negated(source)
+    if neg_d != neg_s:
+        if neg_d and _OPTIONS.search(source_unit or source):
+            return "stricter", ["an option of the source is excluded"]
+        return "contradicting", ["negation on one side only"]
+    low_d, low_s = draft.lower(), source.lower()
+    for w1, w2 in _ANTONYMS:
+        for x, y in ((w1, w2), (w2, w1)):
+            if x in low_d and y not in low_d and y in low_s and x not in low_s:
+                return "contradicting", [f"{y} → {x}"]
+    fd, fs = _force(_verbal(draft)), _force(_verbal(source))
+    if fd and fs and fd != fs:
+        reasons.append(f"verbal form {_verbal(source)} → {_verbal(draft)}")
+        return ("stricter" if fd > fs else "looser"), reasons
+    nd, ns = _numbers(draft), _numbers(source)
+    changed = [(a, b) for a, b in zip(nd, ns, strict=False) if a != b]
+    if changed:
+        a, b = changed[0]
+        direction = _direction(draft, a) or _direction(source, b)
+        if direction:
+            reasons.append(f"value {b:g} → {a:g}")
+            tighter = (a > b) if direction > 0 else (a < b)
+            return ("stricter" if tighter else "looser"), reasons
+    pd, ps = _period(draft), _period(source)
+    if pd is not None and ps is not None and pd != ps:
+        reasons.append("period changed")
+        return ("stricter" if pd < ps else "looser"), reasons
+    return "duplicate", reasons
