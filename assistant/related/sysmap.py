@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -109,7 +110,7 @@ gd.on('plotly_treemapclick', function (ev) {
 """
 
 
-def figure(system_map: SystemMap, base: Path) -> Any:
+def figure(system_map: SystemMap, base: Path, link: Callable[[MapEntry], str] | None = None) -> Any:
     """The plotly treemap; `ids` are the framework's own (part number, sub-area id, file) so tests can find them."""
     import plotly.graph_objects as go
 
@@ -144,7 +145,7 @@ def figure(system_map: SystemMap, base: Path) -> Any:
                 ids.append(f"{cell.id}/{i}/{Path(entry.source_file).name}")
                 parents.append(cell.id)
                 labels.append(_label(entry))
-                links.append(_href(entry, base))
+                links.append(link(entry) if link else _href(entry, base))
                 values.append(DOC_AREA)
                 colours.append(DRAFT_COLOUR if entry.draft else DOC_COLOUR)
                 hovers.append(f"confidence {entry.placement.confidence:.2f}; "
@@ -161,10 +162,10 @@ def figure(system_map: SystemMap, base: Path) -> Any:
     return fig
 
 
-def render_html(system_map: SystemMap, folder: Path) -> str:
+def render_html(system_map: SystemMap, folder: Path, link: Callable[[MapEntry], str] | None = None) -> str:
     """A whole page, to be written into `folder`, with plotly.js inline: it must open where nothing can be
-    downloaded."""
-    result: str = figure(system_map, folder).to_html(full_html=True, include_plotlyjs=True, div_id="system-map",
+    downloaded. ``link``: where a document opens (default: its file, relative to ``folder``)."""
+    result: str = figure(system_map, folder, link).to_html(full_html=True, include_plotlyjs=True, div_id="system-map",
                                              config={"displaylogo": False, "responsive": True},
                                              post_script=_CLICK_SCRIPT)
     return result.replace("<html>", '<html lang="zh">', 1)

@@ -72,6 +72,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "all_checks_pass": ("未发现问题", "No findings"),
     "needs_completion": ("需补全占位符", "fill in the placeholders"),
     "read_only": ("只读（审查人）", "read-only (reviewer)"),
+    "map": ("标准体系图", "Standards-system map"),
+    "map_note": ("语料库中的文件和本草案在国家人工智能标准体系中的位置；红色为尚无文件的空白领域，橙色为草案。",
+                 "Where the corpus documents and this draft sit in the national AI standards system; red: areas no "
+                 "document covers, orange: the draft."),
 }
 
 

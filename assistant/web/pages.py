@@ -142,6 +142,28 @@ def corpus_page(request: Request) -> Response:
     return _render(request, "corpus.html", who, can_upload=who.can_anywhere(Permission.CORPUS))
 
 
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request, draft: str = "") -> Response:
+    who = _who(request)
+    if who is None:
+        return _login_redirect()
+    return _render(request, "map.html", who, draft=draft)
+
+
+@router.get("/map/figure", response_class=HTMLResponse)
+def map_figure(request: Request, draft: str = "") -> Response:
+    """The standards-system map of the corpus (and a draft of the caller's), as a self-contained plotly page."""
+    who = _who(request)
+    if who is None:
+        return _login_redirect()
+    from assistant.web.sysmap import system_map_page
+
+    try:
+        return HTMLResponse(system_map_page(app_context(request), who, draft or None))
+    except WorkspaceError as exc:
+        return HTMLResponse(exc.message, status_code=exc.status)
+
+
 @router.get("/source", response_class=HTMLResponse)
 def source_page(request: Request, citation: str = "") -> Response:
     who = _who(request)

@@ -228,3 +228,26 @@ def served_draft(served: object) -> str:
                    headers={"Authorization": f"Bearer {token}"}, timeout=30)
     assert r.status_code == 201, r.text
     return str(r.json()["id"])
+
+
+def test_system_map_places_the_corpus_and_the_draft(tmp_path: Path) -> None:
+    from assistant.corpus.index import open_index
+    from assistant.corpus.ingest import ingest
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "sample-annotation-process.md").write_text(CORPUS_DOC, encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "data")
+    with open_index(settings) as index:
+        assert not ingest([corpus], index, settings).errors
+    with serve(settings) as served, chromium_page() as page:
+        created = served_draft(served)
+        log_in(page, served.url, "zhang")
+        page.goto(f"{served.url}/drafts/{created}")
+        page.click("a[href^='/map?draft=']")
+        page.wait_for_url(re.compile(r".*/map\?draft=d-"))
+        frame = page.frame_locator("[data-testid=map]")
+        frame.locator(".treemap").first.wait_for(timeout=120_000)
+        body = frame.locator("body").inner_text()
+        assert "草案" in body and "空白" in body  # the draft is marked, the gaps are counted
+        shot(page, "11-system-map")

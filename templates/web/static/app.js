@@ -316,7 +316,8 @@ const Stdraft = (() => {
         table.append(row);
       }
     }
-    $("#search-form").addEventListener("submit", async (e) => {
+    const searchForm = $("#search-form");
+    searchForm.addEventListener("submit", async (e) => {
       e.preventDefault();
       const q = new FormData(e.target).get("q");
       const list = $("#results");
@@ -348,6 +349,8 @@ const Stdraft = (() => {
       } catch (err) { $("#upload-error").textContent = err.message; }
     });
     loadDocuments();
+    const asked = new URLSearchParams(location.search).get("q");  // from a link on the system map
+    if (asked) { searchForm.q.value = asked; searchForm.requestSubmit(); }
   }
 
   return { home, draft, review, exportPage, corpus, api };
