@@ -159,6 +159,8 @@ ENDPOINTS: dict[tuple[str, str], Rule] = {
     ("GET", "/drafts/{draft_id}/export"): Rule(PAGE, _page("/drafts/{d}/export"), permission=P.READ),
     ("GET", "/corpus"): Rule(PAGE, _page("/corpus")),
     ("GET", "/source"): Rule(PAGE, _page("/source?citation=GB/T 1.1—2020")),
+    ("GET", "/map"): Rule(PAGE, _page("/map?draft={d}")),
+    ("GET", "/map/figure"): Rule(PAGE, _page("/map/figure?draft={d}"), permission=P.READ),
 }
 
 
@@ -320,6 +322,9 @@ def test_other_groups_drafts_are_not_found(ws: Workspace, role: Role) -> None:
                 response.json()["message_en"] != missing.json()["message_en"].replace("d-does-not-exist", foreign))
         if bad:
             wrong.append(f"{method} {path}: {response.status_code} {response.text[:160]}")
+    mapped = _page("/map/figure?draft={d}")(ws, foreign, h)
+    if mapped.status_code != 404 or SECRET in mapped.text:
+        wrong.append(f"GET /map/figure?draft=<B's draft>: {mapped.status_code}")
     compared = ws.client.get(f"/api/drafts/{mine}/compare?other={foreign}", headers=h)
     if compared.status_code != 404 or SECRET in compared.text:
         wrong.append(f"GET …/compare?other=<B's draft>: {compared.status_code}")
