@@ -41,6 +41,7 @@ class TermBase:
         self._vectors: Vectors | None = None
         self._by_lang: dict[str, Vectors] = {}
         self._grams: dict[str, list[frozenset[str]]] = {}
+        self._glossary_added = False
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -170,6 +171,22 @@ class TermBase:
         top = np.argsort(-scores)[:k]
         ids = list(indexes) if indexes is not None else None
         return [((ids[j] if ids is not None else int(j)), float(scores[j])) for j in top]
+
+    # --- key concepts -------------------------------------------------------------------------
+
+    def names_of(self, word: str) -> set[str]:
+        """Every name of the entries named ``word`` (its synonyms and abbreviations), or nothing."""
+        return {n for m in self.by_name(word) for n in [*m.entry.names_zh(), *m.entry.names_en()]}
+
+    def key_coverage(self, draft: str, i: int, lang: str) -> float:
+        """How much of entry ``i``'s definition in ``lang`` the draft's definition keeps (see ``concepts``)."""
+        # jieba is loaded only when a definition is in doubt
+        from assistant.terms.concepts import add_glossary, coverage
+
+        if not self._glossary_added:
+            add_glossary(n for e in self.entries for n in e.names_zh())
+            self._glossary_added = True
+        return coverage(draft, self.entries[i].text_for(lang), self)
 
     # --- lookup -------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from assistant.checks.context import clause_label
 from assistant.document.model import ClauseKind, Document, SourceLocation, TermEntry, block_text
-from assistant.terms.entries import clean_definition, entry_domain, split_names
+from assistant.terms.entries import term_entries
 from assistant.terms.normalize import en_key, has_cjk, term_key
 
 # words in a title or scope that put a draft in the AI domain of the term base; without any of them the draft
@@ -48,24 +48,9 @@ class DraftText:
 
 
 def draft_terms(document: Document) -> list[DraftTerm]:
-    out = []
-    for clause in document.walk():
-        entry = clause.term_entry
-        if entry is None or not (entry.term_zh or entry.term_en):
-            continue
-        abbr_zh, abbr_en = split_names(entry.abbreviation)
-        adm_zh, adm_en = split_names("；".join(entry.admitted))
-        definition = re.sub(r"^\s*[〈<＜][^〉>＞]{1,20}[〉>＞]\s*", "", clean_definition(entry.definition))
-        out.append(DraftTerm(
-            clause=clause_label(clause),
-            entry=entry,
-            names_zh=[n for n in [entry.term_zh, *abbr_zh, *adm_zh] if n],
-            names_en=[n for n in [entry.term_en, *abbr_en, *adm_en] if n],
-            definition=definition,
-            domain=entry_domain(entry),
-            location=entry.location or clause.location,
-        ))
-    return out
+    return [DraftTerm(clause=clause_label(p.clause), entry=p.entry, names_zh=p.names_zh, names_en=p.names_en,
+                      definition=p.definition, domain=p.domain, location=p.entry.location or p.clause.location)
+            for p in term_entries(document)]
 
 
 def draft_text(document: Document) -> DraftText:

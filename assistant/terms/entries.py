@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from assistant.document.model import Document, Structure, TermEntry
+from assistant.document.model import Clause, Document, Structure, TermEntry
 from assistant.terms.normalize import has_cjk
 from assistant.terms.termbase import TermRecord
 
@@ -130,32 +131,61 @@ def entry_domain(entry: TermEntry) -> str:
     return m.group(1).strip() if m else ""
 
 
-def from_document(document: Document, domain: str = "") -> Iterator[BaseEntry]:
-    eu = document.meta.structure == Structure.EU_ACT
-    source = document.meta.doc_id
+@dataclass(frozen=True)
+class EntryParts:
+    """A document's term entry unpacked: its other names by language, its definition without cross-references or
+    domain label, and that label. The term base and the draft checks read entries the same way through this."""
+
+    clause: Clause
+    entry: TermEntry
+    other_zh: list[str]  # abbreviations, then admitted terms
+    other_en: list[str]
+    definition: str
+    domain: str  # the 〈…〉 label, or ""
+
+    @property
+    def names_zh(self) -> list[str]:
+        return [n for n in [self.entry.term_zh, *self.other_zh] if n]
+
+    @property
+    def names_en(self) -> list[str]:
+        return [n for n in [self.entry.term_en, *self.other_en] if n]
+
+
+def term_entries(document: Document) -> Iterator[EntryParts]:
+    """Every term entry of ``document`` that names a term, unpacked."""
     for clause in document.walk():
         entry = clause.term_entry
         if entry is None or not (entry.term_zh or entry.term_en):
             continue
         abbr_zh, abbr_en = split_names(entry.abbreviation)
         adm_zh, adm_en = split_names("；".join(entry.admitted))
-        definition = _DOMAIN_MARK.sub("", clean_definition(entry.definition))
-        number = entry.number or clause.number
+        yield EntryParts(clause=clause, entry=entry, other_zh=abbr_zh + adm_zh, other_en=abbr_en + adm_en,
+                         definition=_DOMAIN_MARK.sub("", clean_definition(entry.definition)),
+                         domain=entry_domain(entry))
+
+
+def from_document(document: Document, domain: str = "") -> Iterator[BaseEntry]:
+    eu = document.meta.structure == Structure.EU_ACT
+    source = document.meta.doc_id
+    for parts in term_entries(document):
+        entry, definition = parts.entry, parts.definition
+        number = entry.number or parts.clause.number
         yield BaseEntry(
             id=f"{source} {number}",
             number=number,
             term_zh=entry.term_zh,
             term_en=entry.term_en,
             abbreviation=entry.abbreviation,
-            admitted_zh=abbr_zh + adm_zh,
-            admitted_en=abbr_en + adm_en,
+            admitted_zh=parts.other_zh,
+            admitted_en=parts.other_en,
             # a purely Chinese name on the line after the term is an admitted term (许用术语), not an abbreviation
-            synonyms_zh=[n for n in abbr_zh + adm_zh if not re.search(r"[A-Za-z]", n)],
+            synonyms_zh=[n for n in parts.other_zh if not re.search(r"[A-Za-z]", n)],
             definition=definition,
             definition_en="" if has_cjk(definition) else definition,
             source=source,
             cited_source=entry.source,
-            domain=EU_DOMAIN if eu else (entry_domain(entry) or domain),
+            domain=EU_DOMAIN if eu else (parts.domain or domain),
             origin=Origin.EU if eu else Origin.DOCUMENT,
             path=document.meta.source_path,
         )

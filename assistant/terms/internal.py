@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from assistant.document.model import Document, SourceLocation
 from assistant.terms.base import TermBase
@@ -84,9 +85,12 @@ def unused(terms: Sequence[DraftTerm], text: DraftText) -> Iterator[TermFinding]
             )
 
 
-# a term marked as one in running text: "…（English term）" after a Chinese phrase, or a quoted phrase
-_WITH_ENGLISH = re.compile(r"([“「]?)([\u4e00-\u9fff]{2,12})([”」]?)[（(]\s*([A-Za-z][A-Za-z \-]{2,60}?)\s*[)）]")
-_QUOTED = re.compile(r"[“「]([\u4e00-\u9fff]{2,12})[”」](?![（(])")
+# a term marked as one in running text: "…（English term）" after a Chinese phrase, or a quoted phrase; the quotes
+# may close before the gloss (“数据投毒”（data poisoning）) or after it (“数据投毒（data poisoning）”), both usual
+# (straight quotes too: drafts typed on an English keyboard use them)
+_WITH_ENGLISH = re.compile(r"([“「\"]?)([\u4e00-\u9fff]{2,12})([”」\"]?)[（(]\s*([A-Za-z][A-Za-z \-]{2,60}?)\s*[)）]"
+                           r"([”」\"]?)")
+_QUOTED = re.compile(r"[“「\"]([\u4e00-\u9fff]{2,12})[”」\"](?![（(])")
 _EN_QUOTED = re.compile(r"[\"“]([A-Za-z][A-Za-z\-]+(?: [A-Za-z\-]+){0,4})[\"”](\s*\([A-Z]{2,6}\))?")
 _EN_ABBREVIATED = re.compile(r"\b([A-Za-z][a-z\-]+(?: [a-z\-]+){1,4}) \(([A-Z]{2,6})\)")
 # clauses whose phrases are not uses of terms: abbreviation and symbol lists define their own, the foreword and
@@ -142,7 +146,7 @@ _BOUNDARY = re.compile(r"[的了和与及或对在将把由为是即应可宜能
 def _marked(piece: str, base: TermBase) -> Iterator[tuple[str, str, bool]]:
     """(phrase, English equivalent or "", strongly marked) for each phrase the text marks as a term."""
     for m in _WITH_ENGLISH.finditer(piece):
-        quoted = bool(m.group(1) and m.group(3))
+        quoted = bool(m.group(1) and (m.group(3) or m.group(5)))
         zh = m.group(2) if quoted else _phrase(m.group(2), m.group(4).strip(), base)
         if len(zh) >= 2:
             yield zh, m.group(4).strip(), quoted
@@ -177,9 +181,14 @@ def variants(terms: Sequence[DraftTerm], text: DraftText, base: TermBase) -> Ite
     known = {surface(n) for d in terms for n in [*d.names_zh, *d.names_en]}
     # folded once for all terms: folding is most of the cost of this rule on a long draft
     pieces = [(label, piece, fold_chars(piece)) for label, piece in [*text.pieces, *text.term_pieces]]
+    uses = [u for d in terms for name in [*d.names_zh, *d.names_en] for u in _variant_uses(d, name, pieces, known)]
+    reported: set[tuple[int, str, str]] = set()
+    for use in _outermost(uses):
+        key = (id(use.term), use.name, surface(use.finding.text))
+        if key not in reported:  # each variant spelling of a name once, where it first occurs
+            reported.add(key)
+            yield use.finding
     for d in terms:
-        for name in [*d.names_zh, *d.names_en]:
-            yield from _variant_uses(d, name, pieces, known)
         for e in base.by_zh(d.entry.term_zh) if d.entry.term_zh else []:
             forms = [n for n in e.names_zh() if term_key(n) == term_key(d.entry.term_zh)]
             if forms and all(surface(f) != surface(d.entry.term_zh) for f in forms):
@@ -193,33 +202,51 @@ def variants(terms: Sequence[DraftTerm], text: DraftText, base: TermBase) -> Ite
                 break
 
 
-def _variant_uses(d: DraftTerm, name: str, pieces: list[tuple[str, str, str]],
-                  known: set[str]) -> Iterator[TermFinding]:
+@dataclass(frozen=True)
+class _Use:
+    """One occurrence of a variant spelling: which piece of text and where in it."""
+
+    term: DraftTerm
+    name: str
+    piece: int
+    start: int
+    end: int
+    finding: TermFinding
+
+
+def _outermost(uses: list[_Use]) -> list[_Use]:
+    """One misspelling, one finding: "ＡＭＲ集群调度" is reported for the term AMR集群调度, not again for its
+    abbreviation AMR, whose variant "ＡＭＲ" lies inside that very occurrence (elsewhere it still counts)."""
+    by_piece: dict[int, list[_Use]] = {}
+    for u in uses:
+        by_piece.setdefault(u.piece, []).append(u)
+    return [u for u in uses if not any(v.start <= u.start and u.end <= v.end and v.end - v.start > u.end - u.start
+                                       for v in by_piece[u.piece])]
+
+
+def _variant_uses(d: DraftTerm, name: str, pieces: list[tuple[str, str, str]], known: set[str]) -> Iterator[_Use]:
     if not has_cjk(name):
-        yield from _latin_variant_uses(d, name, pieces, known)
+        yield from _latin_variant_uses(d, name, pieces)
         return
     base_form = fold_chars(name)
     if len(base_form) < 2:
         return
     # 体系 for 系统 inside a short term is another word (体系结构), not a variant: word swaps need 4+ characters
     forms = word_variants(base_form) if len(base_form) >= 4 else {base_form}
-    reported: set[str] = set()
-    for label, piece, folded in pieces:
+    for p, (label, piece, folded) in enumerate(pieces):
         if not any(form in folded for form in forms):
             continue
         for form in forms:
             start = folded.find(form)
             while start >= 0:
                 raw = piece[start:start + len(form)]
-                if surface(raw) != surface(name) and surface(raw) not in known and surface(raw) not in reported \
+                if surface(raw) != surface(name) and surface(raw) not in known \
                         and _bounded(folded, start, len(form), form):
-                    reported.add(surface(raw))
-                    yield _variant(d, name, raw, label)
+                    yield _Use(d, name, p, start, start + len(form), _variant(d, name, raw, label))
                 start = folded.find(form, start + 1)
 
 
-def _latin_variant_uses(d: DraftTerm, name: str, pieces: list[tuple[str, str, str]],
-                        known: set[str]) -> Iterator[TermFinding]:
+def _latin_variant_uses(d: DraftTerm, name: str, pieces: list[tuple[str, str, str]]) -> Iterator[_Use]:
     """"data pre-processing" for "data preprocessing", "lifecycle" for "life cycle": spacing and hyphens."""
     letters = re.sub(r"[^a-z0-9]", "", fold_chars(name))
     if len(letters) < 2:
@@ -229,20 +256,18 @@ def _latin_variant_uses(d: DraftTerm, name: str, pieces: list[tuple[str, str, st
     canonical = " ".join(fold_chars(name).split())
     # other defined names spelled exactly so are not variants (a spacing difference does matter here)
     known_latin = {" ".join(fold_chars(k).split()) for k in d.names_en if k != name}
-    reported: set[str] = set()
-    for label, piece, folded in pieces:
+    for p, (label, piece, folded) in enumerate(pieces):
         for m in pattern.finditer(folded):
             raw = piece[m.start():m.end()]
             if " ".join(fold_chars(raw).split()) == canonical and raw == " ".join(raw.split()) and \
                     raw.isascii():
                 continue  # the same spelling (case aside)
             spelled = " ".join(fold_chars(raw).split())
-            if spelled in known_latin or surface(raw) in reported or "\n" in raw:
+            if spelled in known_latin or "\n" in raw:
                 continue
             if raw.isascii() and " ".join(raw.lower().split()) == canonical:
                 continue
-            reported.add(surface(raw))
-            yield _variant(d, name, raw, label)
+            yield _Use(d, name, p, m.start(), m.end(), _variant(d, name, raw, label))
 
 
 def _variant(d: DraftTerm, name: str, raw: str, label: str) -> TermFinding:

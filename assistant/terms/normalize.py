@@ -10,22 +10,29 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
-# A small built-in traditional → simplified map: the characters of AI and IT terminology, not a full converter
-# (a full one would be a dependency for a rule that only needs to notice 資料/數據-style slips).
-_TRAD_SIMP_PAIRS = (
-    "統统據据數数學学習习機机訓训練练驗验證证測测試试資资庫库網网絡络處处計计實实現现語语識识別别標标記记註注"
-    "險险風风評评價价應应類类務务開开發发設设備备儲储輸输個个體体權权隱隐護护產产質质問问題题與与對对為为從从"
-    "義义點点圖图視视覺觉聲声態态錄录構构決决優优雲云邊边緣缘節节號号線线參参強强監监督督無无樣样鏈链責责員员"
-    "軟软適适運运維维營营檢检範范認认環环傳传導导條条規规則则術术簡简稱称關关聯联們们來来時时間间預预結结際际"
-    "變变換换歸归屬属檔档碼码濾滤擬拟錯错誤误準准確确讀读寫写殘残獲获給给傷伤複复雜杂續续斷断圍围層层級级將将"
-    "帶带頻频種种論论審审鑒鉴嚴严盡尽總总經经濟济頭头腦脑積积遞递遷迁協协議议隊队區区塊块鐘钟執执緩缓齊齐銷销"
-    "選选擇择舉举動动讓让紀纪萬万億亿兩两並并於于達达訊讯響响顯显驅驱啟启靜静織织組组範范夠够殊殊辦办紹绍"
-    "觸触豐丰爾尔術术顧顾嗎吗廣广礎础礙碍戶户擴扩據据攝摄據据驟骤鑑鉴礦矿費费閾阈損损盤盘處处"
-    "內内過过濾滤詞词錯错誤误說说話话譯译機机識识臉脸聲声紋纹圖图譜谱鏈链據据測测評评級级東东門门車车"
-    "業业電电腦脑壓压質质護护認认證证憑凭據据嚮向導导態态環环盡尽廠厂產产術术儲储緩缓閘闸遞递齡龄"
-)
-_TRAD: dict[str, str] = {_TRAD_SIMP_PAIRS[i]: _TRAD_SIMP_PAIRS[i + 1] for i in range(0, len(_TRAD_SIMP_PAIRS), 2)}
+
+# Traditional → simplified, one character for one, from OpenCC's character tables (the pinned
+# opencc-python-reimplemented ships them): drafts from any field slip into traditional forms (醫療器械 as well
+# as 數據), so a hand-picked list of AI words is not enough. Characters that simplified text uses too (著 in
+# 著作: OpenCC lists them as simplified characters as well) are left out, so folding never merges two
+# simplified words.
+def _trad_table() -> dict[str, str]:
+    import opencc
+
+    folder = Path(opencc.__file__).parent / "dictionary"
+
+    def pairs(name: str) -> dict[str, str]:
+        rows = (line.split("\t") for line in (folder / name).read_text(encoding="utf-8").splitlines() if "\t" in line)
+        return {key: value.split()[0] for key, value in rows}
+
+    simplified_too = pairs("STCharacters.txt").keys()
+    return {t: s for t, s in pairs("TSCharacters.txt").items()
+            if len(t) == 1 and len(s) == 1 and t != s and t not in simplified_too}
+
+
+_TRAD: dict[str, str] = _trad_table()
 
 # Word-level variants of one concept that drafts mix up; each pair has equal length so offsets survive.
 # The first member is the variant, the second the form it normalises to.

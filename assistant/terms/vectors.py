@@ -60,18 +60,26 @@ class VectorCache:
         if self._loaded:
             return
         self._loaded = True
-        if self.path is None or not self.path.exists():
+        stored = self._read()
+        if stored is None:
             return
+        keys, matrix = stored
+        self._index = {k: i for i, k in enumerate(keys)}
+        self._matrix = matrix
+
+    def _read(self) -> tuple[list[str], Vectors] | None:
+        """The keys and rows of the cache file, or None when there is none or it cannot be trusted."""
+        if self.path is None or not self.path.exists():
+            return None
         try:
             with np.load(self.path) as data:
                 keys = [str(k) for k in data["keys"]]
                 matrix = np.asarray(data["vectors"], dtype=np.float32)
         except (OSError, ValueError, KeyError):
-            return  # a damaged cache is rebuilt, never fatal
+            return None  # a damaged cache is rebuilt, never fatal
         if len(keys) != matrix.shape[0]:
-            return  # a file from an older writer whose rows and keys do not pair up: rebuild rather than misread
-        self._index = {k: i for i, k in enumerate(keys)}
-        self._matrix = matrix
+            return None  # a file from an older writer whose rows and keys do not pair up: rebuild rather than misread
+        return keys, matrix
 
     def get(self, texts: Sequence[str]) -> Vectors:
         """Vectors for ``texts`` (rows in order), embedding and storing only the missing ones."""
@@ -126,16 +134,10 @@ class VectorCache:
     def _merge_disk(self) -> None:
         """Take in rows another process wrote since this one loaded, so concurrent writers do not drop each
         other's vectors (the last writer still wins for the file; nothing is misread, at worst re-embedded)."""
-        if self.path is None or not self.path.exists():
+        stored = self._read()
+        if stored is None:
             return
-        try:
-            with np.load(self.path) as data:
-                keys = [str(k) for k in data["keys"]]
-                matrix = np.asarray(data["vectors"], dtype=np.float32)
-        except (OSError, ValueError, KeyError):
-            return
-        if len(keys) != matrix.shape[0]:
-            return
+        keys, matrix = stored
         extra = [(k, i) for i, k in enumerate(keys) if k not in self._index]
         if extra:
             start = self._matrix.shape[0]

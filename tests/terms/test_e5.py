@@ -19,6 +19,10 @@ BASE = [
               definition="模型在训练数据上表现很好，但在未见过的新数据上性能明显下降的现象"),
     BaseEntry(id="t-3", term_zh="欠拟合", term_en="underfitting", origin=Origin.TERM_BASE,
               definition="模型过于简单或训练不足，连训练数据中的规律也未能学到，在训练数据和新数据上误差都较大的现象"),
+    BaseEntry(id="t-4", term_zh="目标检测", term_en="object detection", origin=Origin.TERM_BASE,
+              definition="在图像或视频中定位感兴趣的目标并确定其类别的任务"),
+    BaseEntry(id="t-5", term_zh="边缘计算", term_en="edge computing", origin=Origin.TERM_BASE,
+              definition="在靠近数据源或用户的网络边缘侧就近完成数据处理与推理的计算方式"),
 ]
 
 
@@ -38,3 +42,19 @@ def test_other_concept_is_a_conflict(e5_base):
     doc = draft(entry("3.1", "过拟合", "overfitting", "模型过于简单，未能学到训练数据中的规律，在训练数据上的误差就已较大的现象"), "应避免过拟合。")
     found = check_terms(doc, e5_base)
     assert [f.rule for f in found] == ["TRM-101"] and found[0].entry is not None and found[0].entry.id == "t-2"
+
+
+def test_definition_worded_for_the_field_is_no_conflict(e5_base):
+    # e5 scores this below conflict_sim, as low as another concept; the kept key concepts clear it
+    doc = draft(entry("3.1", "目标检测", "object detection",
+                      "在巡检图像或视频中找出绝缘子、金具、销钉等关注对象所在的位置，并判定其所属类别的任务"),
+                "目标检测应可靠。")
+    assert [f.rule for f in check_terms(doc, e5_base)] == []
+
+
+def test_opposite_definition_in_the_same_genus_is_a_conflict(e5_base):
+    # same genus (计算方式), opposite differentia: centralised in a data centre instead of near the source
+    doc = draft(entry("3.1", "边缘计算", "edge computing",
+                      "将各终端采集的全部原始数据汇集至省级云数据中心，由中心服务器统一完成存储和分析的集中式计算方式"),
+                "应采用边缘计算。")
+    assert [f.rule for f in check_terms(doc, e5_base)] == ["TRM-101"]
