@@ -93,6 +93,27 @@ def zscore_fuse(
     return sorted(by_row.values(), key=lambda c: (-c.score, c.row))
 
 
+def language_evidence(
+    top_dense: Mapping[Language, float], home: Language, config: FusionConfig
+) -> float:
+    """How much the other language's best dense match beats the usual cross-language gap, in z units.
+
+    Positive: the other language likely holds the answer (a Chinese question about the EU AI Act);
+    negative: the home language does.  0 when either language has no dense hit.
+    """
+    other: Language = "en" if home == "zh" else "zh"
+    if config.language_evidence_weight == 0 or home not in top_dense or other not in top_dense:
+        return 0.0
+    usual = config.usual_gap_zh_query if home == "zh" else config.usual_gap_en_query
+    gap = top_dense[other] - top_dense[home]
+    return config.language_evidence_weight * (gap - usual) / config.language_evidence_scale
+
+
+def shifted(candidates: Sequence[Candidate], delta: float) -> list[Candidate]:
+    """The candidates with ``delta`` added to their scores (order unchanged)."""
+    return [Candidate(c.row, c.language, c.score + delta, dict(c.sources)) for c in candidates]
+
+
 def _by_score(
     per_language: Mapping[Language, Sequence[Candidate]], factor: Mapping[Language, float], home: Language
 ) -> list[Candidate]:

@@ -55,7 +55,8 @@ class Glossary(BaseModel):
             return None
         body = "|".join(re.escape(t) for t in ordered)
         if english:
-            return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+            # A plural ("penalties" for "penalty", "logs" for "log") names the same term.
+            return re.compile(rf"(?<![\w-])(?:{body})(?:s|es)?(?![\w-])", re.IGNORECASE)
         return re.compile(body)
 
     @cached_property
@@ -73,11 +74,18 @@ class Glossary(BaseModel):
             return []
         found: list[str] = []
         for m in pattern.finditer(query):
-            key = m.group() if source == "zh" else m.group().lower()
+            key = m.group() if source == "zh" else self._english_key(m.group())
             for other in table.get(key, []):
                 if other not in found:
                     found.append(other)
         return found[: self.max_expansions]
+
+    def _english_key(self, found: str) -> str:
+        key = found.lower()
+        for suffix in ("", "s", "es"):
+            if key.endswith(suffix) and key[: len(key) - len(suffix)] in self._en_to_zh:
+                return key[: len(key) - len(suffix)]
+        return key
 
     def without_terms(self, query: str, source: Language) -> str:
         """``query`` with its glossary terms (of language ``source``) blanked out."""

@@ -13,6 +13,7 @@ failure before the swap leaves the old version as it was.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from collections import Counter
@@ -30,10 +31,12 @@ from retrieval.language import detect_language
 from retrieval.lexical import LanguageLexicon, LexiconStore
 from retrieval.manifest import DocumentInfo, Manifest, now_iso
 from retrieval.protocols import Embedder, Reranker, VectorMeta, VectorStore
+from retrieval.references import VERSION as REFERENCES_VERSION
+from retrieval.references import unit_tokens as reference_tokens
 from retrieval.rerankers import build_reranker
 from retrieval.search import LANGUAGES, Mode, Rankings, Searcher
 from retrieval.stores import build_store
-from retrieval.texts import lexical_text, passage_text
+from retrieval.texts import PASSAGE_VERSION, lexical_text, passage_text
 from retrieval.tokenizer import Tokenizer
 from retrieval.units import Hit, Language, SearchFilters, Unit
 
@@ -73,6 +76,7 @@ class RetrievalIndex:
                 config.vector_store, index_dir=config.index_dir, index_id=self._manifest.index_id
             )
             self._check_embedder()
+            self._check_passages()
             self._reranker = reranker if reranker is not None else build_reranker(config.reranker)
         except BaseException:
             self._manifest.close()
@@ -135,11 +139,30 @@ class RetrievalIndex:
             self._store.drop()
         self._manifest.set_meta("embedder", current)
 
-    def _retokenize_if_needed(self) -> None:
-        if self._manifest.get_meta("tokenizer") != self._tokenizer.fingerprint:
+    @property
+    def _token_key(self) -> str:
+        # What the stored BM25 tokens depend on: the tokenizer and the unit reference tokens.
+        return f"{self._tokenizer.fingerprint}-r{REFERENCES_VERSION}"
+
+    def _unit_tokens(self, unit: Unit) -> list[str]:
+        return self._tokenizer.tokenize(lexical_text(unit)) + reference_tokens(unit.number)
+
+    def _check_passages(self) -> None:
+        """Vectors embedded from an older ``passage_text`` are replaced at the next ingest.
+
+        Until then they still serve searches (they are vectors of the same units, from older text);
+        forgetting the content hashes makes ``add_document`` re-embed instead of skipping.
+        """
+        if self._manifest.get_meta("passage") != PASSAGE_VERSION:
             if self._manifest.active_count() > 0:
-                self._manifest.retokenize(lambda u: self._tokenizer.tokenize(lexical_text(u)))
-            self._manifest.set_meta("tokenizer", self._tokenizer.fingerprint)
+                self._manifest.mark_stale()
+            self._manifest.set_meta("passage", PASSAGE_VERSION)
+
+    def _retokenize_if_needed(self) -> None:
+        if self._manifest.get_meta("tokenizer") != self._token_key:
+            if self._manifest.active_count() > 0:
+                self._manifest.retokenize(self._unit_tokens)
+            self._manifest.set_meta("tokenizer", self._token_key)
 
     def _collect_garbage(self) -> None:
         """Delete vectors of units that no longer exist (left by a crash or a failed delete)."""
@@ -180,7 +203,7 @@ class RetrievalIndex:
             )
         # The slow, failure-prone work comes first, while nothing has been touched, and outside the
         # lock so that searches go on meanwhile.
-        tokens = [self._tokenizer.tokenize(lexical_text(u)) for u in units]
+        tokens = [self._unit_tokens(u) for u in units]
         vectors = self._embedder.embed_passages([passage_text(u) for u in units])
         if vectors.shape != (len(units), self._embedder.dim):
             raise IngestError(
@@ -262,6 +285,12 @@ class RetrievalIndex:
         """Bring the BM25 indexes up to date now (otherwise the first search after a change does)."""
         self._fresh_lexicons()
 
+    def _lexicon_key(self) -> str:
+        """Names a saved BM25 index: same tokens and same BM25 parameters, else it is rebuilt."""
+        lex = self.config.lexical
+        params = hashlib.sha256(f"{lex.k1}|{lex.b}|{lex.method}".encode()).hexdigest()[:8]
+        return f"{self._token_key}-{params}"
+
     def _fresh_lexicons(self) -> Mapping[Language, LanguageLexicon]:
         with self._lock:
             out: dict[Language, LanguageLexicon] = {}
@@ -269,7 +298,7 @@ class RetrievalIndex:
                 version = self._manifest.version(lang)
                 cached = self._lexicons.get(lang)
                 if cached is None or cached[0] != version:
-                    fp = self._tokenizer.fingerprint
+                    fp = self._lexicon_key()
                     lexicon = self._lexicon_store.load(lang, version, fp)
                     if lexicon is None:
                         lexicon = LanguageLexicon.build(self._manifest.active_rows(lang), self.config.lexical)

@@ -114,10 +114,16 @@ class LanguageLexicon:
         *,
         extra_tokens: Sequence[str] = (),
         extra_weight: float = 1.0,
+        references: Sequence[str] = (),
         keep: NDArray[np.bool_] | None = None,
     ) -> list[tuple[int, float]]:
         """Top ``k`` (row, score) with a positive score among positions ``keep`` (see ``mask``);
-        ``extra_tokens`` (glossary translations) count ``extra_weight`` times."""
+        ``extra_tokens`` (glossary translations) count ``extra_weight`` times.
+
+        Units holding one of the ``references`` tokens (a unit number the query names, see
+        references.py) get the best text score on top of their own: a lookup by number must find the
+        numbered unit whatever its length, which BM25's length normalisation would hold against it.
+        """
         if self.bm25 is None or k <= 0:
             return []
         scores = self._scores(tokens)
@@ -126,6 +132,11 @@ class LanguageLexicon:
             more = self._scores(extra)
             if more is not None:
                 scores = more * extra_weight if scores is None else scores + more * extra_weight
+        named = self._scores(list(dict.fromkeys(references))) if references else None
+        if named is not None:
+            bonus = max(float(scores.max()), 1.0) if scores is not None else 1.0
+            hit = (named > 0).astype(np.float32) * bonus
+            scores = hit if scores is None else scores + hit
         if scores is None:
             return []
         if keep is not None:

@@ -137,6 +137,12 @@ class Manifest:
             self.set_meta(f"version:{lang}", str(current + 1))
 
     # -- documents ----------------------------------------------------------------------------
+    def mark_stale(self) -> None:
+        """Forget every document's content hash, so that the next ``add_document`` of the same
+        content re-indexes it instead of skipping it (the vectors' recipe changed)."""
+        with self._tx() as conn:
+            conn.execute("UPDATE documents SET content_hash = ''")
+
     def document(self, doc_id: str) -> DocumentInfo | None:
         with self._lock:
             row = self._conn.execute(

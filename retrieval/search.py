@@ -15,12 +15,13 @@ from numpy.typing import NDArray
 from pydantic import BaseModel, Field
 
 from retrieval.config import FusionConfig
-from retrieval.fusion import Candidate, merge_languages, rrf, zscore_fuse
+from retrieval.fusion import Candidate, language_evidence, merge_languages, rrf, shifted, zscore_fuse
 from retrieval.glossary import Glossary
 from retrieval.language import detect_language, has_cjk
 from retrieval.lexical import LanguageLexicon
 from retrieval.manifest import Manifest
 from retrieval.protocols import Embedder, FloatMatrix, Reranker, VectorFilter, VectorStore
+from retrieval.references import query_tokens as query_references
 from retrieval.texts import passage_text
 from retrieval.tokenizer import Tokenizer
 from retrieval.units import Hit, Language, SearchFilters, Unit
@@ -107,15 +108,17 @@ class Searcher:
         translations = self._glossary().expand(query)
         tokens = self._tokenizer.tokenize(query)
         out = Retrieved(home=home, coverage=self._coverage(query, tokens, home))
+        references = query_references(query)  # "Article 9", "第二十四条": see references.py
         keep = {lang: lexicons[lang].mask(flt) for lang in languages}
         if "bm25" in modes:
             for lang in languages:
                 extra = self._tokenizer.tokenize(" ".join(translations[lang])) if translations[lang] else []
                 out.bm25[lang] = lexicons[lang].search(
-                    tokens, depth, extra_tokens=extra, extra_weight=cfg.expansion_weight, keep=keep[lang]
+                    tokens, depth, extra_tokens=extra, extra_weight=cfg.expansion_weight,
+                    references=references, keep=keep[lang],
                 )
         if "dense" in modes and languages:
-            vectors = self._query_vectors(query, languages, home, translations if cfg.dense_expansion else {})
+            vectors = self._query_vectors(query, languages, home, translations, cfg.dense_expansion)
             for lang in languages:
                 out.dense[lang] = self._dense(lang, vectors[lang], lexicons[lang], flt, keep[lang], cfg)
         return out
@@ -185,17 +188,16 @@ class Searcher:
         languages: Sequence[Language],
         home: Language,
         translations: Mapping[Language, list[str]],
+        expansion: Literal["shared", "other", "none"],
     ) -> dict[Language, FloatMatrix]:
-        # The other language's dense search may embed the query plus its glossary translations, which
-        # moves the vector towards that language; embed everything in one call.
-        texts = [query]
-        slot: dict[Language, int] = {}
-        for lang in languages:
-            if lang != home and translations.get(lang):
-                slot[lang] = len(texts)
-                texts.append(f"{query} {' '.join(translations[lang])}")
-        matrix = self._embedder.embed_queries(texts)
-        return {lang: matrix[slot.get(lang, 0)] for lang in languages}
+        # The query plus its glossary translations moves the vector towards the other language.
+        other = [lang for lang in languages if lang != home and translations.get(lang)]
+        expanded = f"{query} {' '.join(translations[other[0]])}" if other and expansion != "none" else query
+        if expansion != "other" or expanded == query:
+            vector = self._embedder.embed_queries([expanded])[0]  # one model pass: the usual case
+            return dict.fromkeys(languages, vector)
+        matrix = self._embedder.embed_queries([query, expanded])
+        return {lang: matrix[1] if lang in other else matrix[0] for lang in languages}
 
     # -- ranking ------------------------------------------------------------------------------
     def rank(self, retrieved: Retrieved, mode: Mode, fusion: FusionConfig | None = None) -> list[Candidate]:
@@ -223,6 +225,12 @@ class Searcher:
                 ranked = {name: [r for r, _ in lists[name].get(lang, [])] for name in names}
                 normalize = cfg.cross_language == "calibrated"
                 per_language[lang] = rrf(ranked, weights, cfg.rrf_k, lang, normalize, nominal)
+        if mode == "hybrid" and cfg.cross_language == "zscore":
+            top = {lang: hits[0][1] for lang, hits in retrieved.dense.items() if hits}
+            evidence = language_evidence(top, retrieved.home, cfg)
+            for lang in per_language:
+                if lang != retrieved.home:
+                    per_language[lang] = shifted(per_language[lang], evidence)
         return merge_languages(per_language, retrieved.home, cfg)
 
     # -- hits ---------------------------------------------------------------------------------

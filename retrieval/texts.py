@@ -1,13 +1,20 @@
 """Which text of a unit each retriever sees.
 
 BM25 also sees the designation and document title, so that "GB/T 41867 的术语" finds that
-document's units; the dense passage gets the heading context but not the document title, which
-would make every short unit of a document look alike.
+document's units.  The dense passage gets the heading context and the designation (short:
+"Regulation (EU) 2024/1689", "NIST AI 100-1", "中华人民共和国个人信息保护法") but not the long document
+title, which would make every short unit of a document look alike.  The designation tells e5 which
+regime a unit belongs to, and questions usually say it ("欧盟…", "under China's PIPL"): on the
+development queries it raised hybrid recall@5 from 0.929 to 0.944, cross-lingual from 0.857 to 0.929.
 """
 
 from __future__ import annotations
 
 from retrieval.units import Unit
+
+# Bumped whenever ``passage_text`` changes: stored vectors were embedded from the old text, so an
+# index with another version re-embeds every document at its next ingest (RetrievalIndex).
+PASSAGE_VERSION = "2"
 
 
 def _heading(unit: Unit) -> str:
@@ -22,5 +29,5 @@ def lexical_text(unit: Unit) -> str:
 def passage_text(unit: Unit) -> str:
     context = unit.heading_path[-1] if unit.heading_path else ""
     head = _heading(unit)
-    parts = [context if context and context != head else "", head, unit.text]
+    parts = [unit.designation, context if context and context != head else "", head, unit.text]
     return "\n".join(p for p in parts if p)

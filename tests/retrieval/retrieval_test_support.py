@@ -21,6 +21,7 @@ class MemoEmbedder:
         self.inner = inner
         self._memo: dict[str, np.ndarray] = {}
         self.passage_calls = 0
+        self.query_texts: list[list[str]] = []  # every embed_queries call, for tests of query-side cost
 
     @property
     def fingerprint(self) -> str:
@@ -42,6 +43,7 @@ class MemoEmbedder:
         return out
 
     def embed_queries(self, texts: Sequence[str]) -> FloatMatrix:
+        self.query_texts.append(list(texts))
         return self.inner.embed_queries(texts)
 
 

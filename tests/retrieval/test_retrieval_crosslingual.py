@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from retrieval import FusionConfig, Glossary, RetrievalIndex
+from tests.retrieval.retrieval_test_support import MemoEmbedder
 
 CASES = [
     ("高风险人工智能系统的网络安全和鲁棒性要求", "eu-ai-act:Article 15"),
@@ -50,3 +51,36 @@ def test_language_filter_skips_the_merge(local_index: RetrievalIndex) -> None:
 def test_score_merge_is_available_as_baseline(local_index: RetrievalIndex) -> None:
     hits = local_index.search("人工智能系统的定义", k=5, fusion=FusionConfig(cross_language="score"))
     assert len(hits) == 5
+
+
+def test_language_evidence_lifts_the_other_language_when_its_match_is_close(local_index: RetrievalIndex) -> None:
+    # The English best match is much closer than e5 usually puts English under a Chinese query.
+    query = "高风险人工智能系统的训练数据应满足什么质量标准"
+    with_evidence = [h.unit.id for h in local_index.search(query, k=5)]
+    without = [h.unit.id for h in local_index.search(query, k=5, fusion=FusionConfig(language_evidence_weight=0))]
+    assert with_evidence[0] == "eu-ai-act:Article 10"
+    assert without.index("eu-ai-act:Article 10") > 0
+
+
+def test_language_evidence_keeps_the_home_language_when_the_other_is_far(local_index: RetrievalIndex) -> None:
+    # Nothing English is about EV charging: the Chinese units lead, the English ones keep only the quota.
+    hits = local_index.search("电动汽车传导充电模式", k=5)
+    languages = [h.unit.language for h in hits]
+    assert languages[:3] == ["zh", "zh", "zh"]
+    assert languages.count("en") == 2  # both languages stay in the top five
+    assert hits[0].unit.id == "gbt-18487-1:5.1"
+
+
+def test_shared_expansion_embeds_one_text_per_query(local_index: RetrievalIndex, embedder: MemoEmbedder) -> None:
+    # One model pass per query keeps hybrid p95 within target; the text carries the translations.
+    embedder.query_texts.clear()
+    local_index.search("高风险人工智能系统的鲁棒性", k=5)
+    assert len(embedder.query_texts) == 1 and len(embedder.query_texts[0]) == 1
+    assert "robustness" in embedder.query_texts[0][0]
+    embedder.query_texts.clear()
+    local_index.search("高风险人工智能系统的鲁棒性", k=5, fusion=FusionConfig(dense_expansion="other"))
+    assert embedder.query_texts == [["高风险人工智能系统的鲁棒性", embedder.query_texts[0][1]]]
+    assert "robustness" in embedder.query_texts[0][1]
+    embedder.query_texts.clear()
+    local_index.search("高风险人工智能系统的鲁棒性", k=5, fusion=FusionConfig(dense_expansion="none"))
+    assert embedder.query_texts == [["高风险人工智能系统的鲁棒性"]]

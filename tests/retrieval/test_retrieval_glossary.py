@@ -28,3 +28,10 @@ def test_expand_goes_both_ways_and_is_capped() -> None:
 
 def test_empty_glossary() -> None:
     assert Glossary().expand("anything") == {"en": [], "zh": []}
+
+
+def test_english_plurals_find_the_singular_term_and_vice_versa() -> None:
+    g = Glossary.from_pairs([("处罚", "penalty"), ("日志", "logs"), ("图像", "image")])
+    assert g.translations("images and logs", "en") == ["图像", "日志"]
+    assert g.translations("imagery", "en") == []  # a longer word is another word
+    assert g.without_terms("Images", "en").strip() == ""

@@ -139,3 +139,33 @@ def test_orphan_vectors_are_collected_at_open(tmp_path: Path, embedder: MemoEmbe
         assert reopened._manifest.orphans() == []
     finally:
         reopened.close()
+
+
+def test_vectors_from_an_older_passage_text_are_re_embedded_at_the_next_ingest(
+    tmp_path: Path, embedder: MemoEmbedder
+) -> None:
+    from retrieval.manifest import Manifest
+    from retrieval.texts import PASSAGE_VERSION, passage_text
+
+    index = open_toy_index(tmp_path / "index", embedder)
+    index.close()
+    old = Manifest(tmp_path / "index" / "manifest.sqlite3")
+    old.set_meta("passage", "0")  # as if embedded from an older passage_text
+    old.close()
+    index = open_toy_index(tmp_path / "index", embedder, ingest=False)
+    try:
+        units = toy.doc_units("gbt-41867")
+        before = embedder.passage_calls
+        result = index.add_document("gbt-41867", units, toy.content_hash(units))
+        assert result.status == "replaced"  # same content, yet embedded again
+        assert embedder.passage_calls > before
+        assert units[0].designation in passage_text(units[0])  # what the new passages carry
+        again = index.add_document("gbt-41867", units, toy.content_hash(units))
+        assert again.status == "unchanged"  # once re-embedded, it is current
+    finally:
+        index.close()
+    current = Manifest(tmp_path / "index" / "manifest.sqlite3")
+    try:
+        assert current.get_meta("passage") == PASSAGE_VERSION
+    finally:
+        current.close()
