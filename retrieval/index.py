@@ -30,7 +30,7 @@ from retrieval.glossary import Glossary
 from retrieval.language import detect_language
 from retrieval.lexical import LanguageLexicon, LexiconStore
 from retrieval.manifest import DocumentInfo, Manifest, now_iso
-from retrieval.protocols import Embedder, Reranker, VectorMeta, VectorStore
+from retrieval.protocols import Embedder, FloatMatrix, Reranker, VectorMeta, VectorStore
 from retrieval.references import VERSION as REFERENCES_VERSION
 from retrieval.references import unit_tokens as reference_tokens
 from retrieval.rerankers import build_reranker
@@ -333,6 +333,23 @@ class RetrievalIndex:
         retrieved = self._searcher.retrieve(query, filters, modes, fusion)
         ranked = self._searcher.rank(retrieved, mode, fusion)
         return self._searcher.hits(query, ranked, k, rerank=mode == "hybrid")
+
+    # -- bulk access for analyses over the whole index (overlap reports) ---------------------------
+    def unit_vectors(self, language: Language) -> tuple[list[int], FloatMatrix]:
+        """Row ids and stored vectors of every active unit in one language, for one matrix product against
+        many query vectors instead of one search per query."""
+        lexicon = self._fresh_lexicons()[language]
+        return self._store.get_vectors(language, [int(r) for r in lexicon.rows])
+
+    def units_by_row(self, rows: Sequence[int]) -> dict[int, Unit]:
+        """The units stored under these row ids (as returned by ``unit_vectors`` and ``lexical_rankings``)."""
+        return self._manifest.units(rows)
+
+    def lexical_rankings(self, query: str) -> dict[Language, list[tuple[int, float]]]:
+        """BM25 (row id, score) lists per language, glossary expansion included, from one retrieval pass."""
+        self._ensure_not_empty()
+        retrieved = self._searcher.retrieve(query, None, {"bm25"})
+        return {lang: list(retrieved.bm25.get(lang, [])) for lang in LANGUAGES}
 
     def rankings(
         self,

@@ -21,10 +21,9 @@ from assistant.related.text import is_latin
 
 class _DenseMatrix:
     """All unit vectors of one language of the index in memory, so a few hundred draft vectors are scored in
-    one matrix product instead of one vector-store query each (~7 ms apiece). The retrieval package has no
-    public call for this yet, so its lexicons, store and manifest are read directly; any failure (another
-    embedder or dimension, an older index layout) makes `nearest` return None and the caller searches by
-    text instead."""
+    one matrix product instead of one vector-store query each (~7 ms apiece), through the index's bulk calls
+    (unit_vectors, units_by_row); any failure (another embedder or dimension, a store without the vectors)
+    makes `nearest` return None and the caller searches by text instead."""
 
     def __init__(self, index: Any) -> None:
         self.index = index
@@ -37,8 +36,7 @@ class _DenseMatrix:
         if language in self.matrix:
             return True
         try:
-            lexicon = self.index._fresh_lexicons()[language]
-            ids, matrix = self.index._store.get_vectors(language, [int(r) for r in lexicon.rows])
+            ids, matrix = self.index.unit_vectors(language)
         except Exception:
             self.failed = True
             return False
@@ -80,7 +78,7 @@ class _DenseMatrix:
         score = dict(ready)
         rows = [int(self.rows[language][i]) for i in top]
         try:
-            units = self.index._manifest.units(rows)
+            units = self.index.units_by_row(rows)
         except Exception:
             self.failed = True
             return None
@@ -95,9 +93,8 @@ class _DenseMatrix:
 
 class _Lexical:
     """Both languages' BM25 lists (with glossary expansion) from one retrieval pass: tokenising and expanding
-    once instead of once per language halves the lexical cost. Read through the retrieval package's searcher
-    directly (no public call returns per-language lists); None on any failure, and the caller runs one
-    filtered search per language instead."""
+    once instead of once per language halves the lexical cost (the index's lexical_rankings); None on any
+    failure, and the caller runs one filtered search per language instead."""
 
     def __init__(self, index: Any) -> None:
         self.index = index
@@ -110,11 +107,11 @@ class _Lexical:
         if self.last is not None and self.last[:2] == (text, k):
             return self.last[2]
         try:
-            retrieved = self.index._searcher.retrieve(text, None, {"bm25"})
+            lists = self.index.lexical_rankings(text)
             out: dict[str, list[SearchResult]] = {}
             for language in ("zh", "en"):
-                ranked = retrieved.bm25.get(language, [])[: k + 4]
-                units = self.index._manifest.units([r for r, _ in ranked])
+                ranked = lists.get(language, [])[: k + 4]
+                units = self.index.units_by_row([r for r, _ in ranked])
                 found = [_result(units[r], s) for r, s in ranked if r in units]
                 out[language] = [h for h in found if h.kind not in EXCLUDED_KINDS][:k]
         except Exception:
