@@ -32,6 +32,14 @@ SPLIT_COVERAGE = 0.7
 CROSS_ACCEPT = -0.015
 CROSS_WITH_CUE = -0.065
 MONO_EMBED_ACCEPT = 0.93
+# A piece whose length does not settle it: the whole must read closer to both pieces together than to the
+# paired piece alone (a split's second half adds meaning the whole has; a neighbour clause dilutes it), and
+# the length fit may not get worse by more than this (log of the length ratio).
+PIECE_EMBED_GAIN = 0.003
+PIECE_LENGTH_SLACK = 0.1
+# A unit left unpaired takes a right unit from a weak pair when it is clearly the closer in content (a move:
+# a clause taken elsewhere leaves a gap that the order alignment fills with the wrong neighbour)
+MOVE_MARGIN = 0.03
 RESCUE_FLOOR = 0.1
 
 
@@ -66,7 +74,9 @@ def align(left: list[Unit], right: list[Unit], crosslingual: bool = False,
     _pair_singletons(left, right, result)
     _fill_gaps(left, right, content, with_cue, result)
     if crosslingual:
-        _pieces_by_length(left, right, pieces_content if pieces_content is not None else content, result)
+        _moves_over_weak_pairs(left, right, content, result)
+        _pieces_by_length(left, right, pieces_content if pieces_content is not None else content, result,
+                          embedder)
     else:
         _splits_and_merges(left, right, result)
         _embedding_rescue(left, right, content, result, embedder)
@@ -148,11 +158,13 @@ def _pair_singletons(left: list[Unit], right: list[Unit], result: Alignment) -> 
             result.pairs[ls[0]] = rs[0]
 
 
-def _pieces_by_length(left: list[Unit], right: list[Unit], content: Matrix, result: Alignment) -> None:
+def _pieces_by_length(left: list[Unit], right: list[Unit], content: Matrix, result: Alignment,
+                      embedder: Embedder | None = None) -> None:
     """Across languages a split or merge shows in length: the pieces together fit the whole's length.
 
     An unaligned unit next to an aligned neighbour joins that pair when it is close in meaning and adding
-    its length brings the pair nearer the document's usual translation length ratio.
+    its length brings the pair nearer the document's usual translation length ratio. When length alone
+    does not settle it (a short second piece barely moves the ratio), meaning does: see _completes.
     """
     ratios = [len(right[j].body) / len(left[i].body) for i, j in result.pairs.items() if left[i].body]
     if not ratios:
@@ -167,7 +179,8 @@ def _pieces_by_length(left: list[Unit], right: list[Unit], content: Matrix, resu
             if j is None or left[a].parent != left[b].parent or content[b, j] < CROSS_WITH_CUE:
                 continue
             whole = len(right[j].body)
-            if abs(whole - t * (len(left[a].body) + len(left[b].body))) < abs(whole - t * len(left[a].body)) * 0.6:
+            if (abs(whole - t * (len(left[a].body) + len(left[b].body))) < abs(whole - t * len(left[a].body)) * 0.6
+                    or _completes(right[j], left[a], left[b], 1 / t, embedder)):
                 result.merges[j] = sorted((a, b))
                 del result.pairs[a]
                 break
@@ -180,10 +193,61 @@ def _pieces_by_length(left: list[Unit], right: list[Unit], content: Matrix, resu
             if i is None or right[a].parent != right[b].parent or content[i, b] < CROSS_WITH_CUE:
                 continue
             whole = len(left[i].body)
-            if abs(t * whole - (len(right[a].body) + len(right[b].body))) < abs(t * whole - len(right[a].body)) * 0.6:
+            if (abs(t * whole - (len(right[a].body) + len(right[b].body))) < abs(t * whole - len(right[a].body)) * 0.6
+                    or _completes(left[i], right[a], right[b], t, embedder)):
                 result.splits[i] = sorted((a, b))
                 del result.pairs[i]
                 break
+
+
+def _completes(whole: Unit, paired: Unit, extra: Unit, ratio: float, embedder: Embedder | None) -> bool:
+    """Does EXTRA hold the rest of WHOLE, beside the piece PAIRED already aligned with it?
+
+    The extra piece may bring no kind of provision the whole lacks (an inserted national requirement is
+    not part of a translated statement), the pair's length fit may not get much worse, and the whole must
+    be nearer in meaning to both pieces, in document order, than to the paired piece alone.
+    """
+    from assistant.compare.crosslingual import provision_types
+
+    if not provision_types(extra.body) <= provision_types(whole.body):
+        return False
+    target = ratio * max(len(whole.body), 1)
+    alone = abs(np.log(max(len(paired.body), 1) / target))
+    both = abs(np.log((len(paired.body) + len(extra.body)) / target))
+    if both > alone + PIECE_LENGTH_SLACK:
+        return False
+    first, second = sorted((paired, extra), key=lambda u: u.index)
+    # full bodies, not the short keys of crossalign: the second piece is what the comparison is about
+    v = embed([whole.body, paired.body, f"{first.body}\n{second.body}"], embedder, 400, 1200).astype(np.float64)
+    v /= np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
+    return float(v[0] @ v[2] - v[0] @ v[1]) >= PIECE_EMBED_GAIN
+
+
+def _moves_over_weak_pairs(left: list[Unit], right: list[Unit], content: Matrix, result: Alignment) -> None:
+    """An unpaired LEFT unit whose best RIGHT unit is held by a pair MOVE_MARGIN weaker takes it over.
+
+    Both must agree: the right unit is the unpaired unit's best partner, and the unpaired unit is the right
+    unit's best partner on the left. The displaced left unit is left unpaired (deleted) unless a later pass
+    finds it a piece; order and place are no evidence here, since a move keeps neither.
+    """
+    holder = {j: i for i, j in result.pairs.items()}
+    for i in range(len(left)):
+        if i in result.pairs:
+            continue
+        row = [j for j in range(len(right)) if right[j].group == left[i].group]
+        if not row:
+            continue
+        j = max(row, key=lambda k: content[i, k])
+        other = holder.get(j)
+        if other is None or content[i, j] < CROSS_ACCEPT:
+            continue
+        if content[i, j] - content[other, j] < MOVE_MARGIN or int(np.argmax(content[:, j])) != i:
+            continue
+        del result.pairs[other]
+        result.scores.pop((other, j), None)
+        result.pairs[i] = j
+        result.scores[(i, j)] = round(float(content[i, j]), 3)
+        holder[j] = i
 
 
 def _fill_gaps(left: list[Unit], right: list[Unit], content: Matrix, with_cue: float, result: Alignment) -> None:

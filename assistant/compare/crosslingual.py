@@ -2,7 +2,10 @@
 
 A faithful translation keeps the kinds of provision (shall/应, should/宜, may/可), the values and the
 list items. A change in any of them is a technical deviation; anything else reads as a translation.
-Counts of sentences are not compared: translators split and join sentences freely.
+Counts of sentences are not compared: translators split and join sentences freely. Kinds are read per clause
+of a sentence (a permission beside a requirement counts), leaving out modals that are not the document's own
+(an indirect question "whether … should", a relative clause, the idiom 无须…即可); a count spelt in words on
+one side ("three levels", 两种) matches its digits on the other.
 """
 
 from __future__ import annotations
@@ -33,6 +36,27 @@ _COUNTED = (ProvisionType.REQUIREMENT, ProvisionType.RECOMMENDATION, ProvisionTy
 
 _EN_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n")
 _INFORMATIVE = re.compile(r"^\s*(?:NOTE|Note|EXAMPLE|Example|注|示例)\s*\d*\s*(?:to entry)?\s*[:：]")
+# A modal inside an embedded clause is not the document's own provision: "decide whether X should proceed"
+# (an indirect question) or "the risks which should be treated" (a relative clause) state, they do not
+# recommend. "if" is an indirect question only after a verb of asking or deciding ("if X, Y shall" is a
+# condition). The clause runs to the next comma, semicolon or sentence end; "that" is left alone, since
+# "ensure that X shall" is the document's requirement.
+_EMBEDDED_EN = re.compile(
+    r"\b(?:whether|(?:(?:determin|decid|assess|check|evaluat|consider|ascertain|verif|establish|ask|know|"
+    r"examin|review|judg|indicat)\w*|as to)\s+if|which|who|whom|whose)\b[^,;:.!?]*", re.I)
+# the same in a Chinese rendering: 是否应/是否宜 asks, it does not require
+_CLAUSE_BREAK = re.compile(r"[,，;；:：]|\s+and\s+")
+# "无须修改即可运行" is "runs without modification": the idiom 无须…即可 describes, it does not permit
+_WITHOUT_ZH = re.compile(r"(?:无须|无需|不必|不需要)(?=[^，,。；;]{0,20}?(?:即可|就可|便可|就能|便能))")
+# counts spelt out; "one" is left alone (a pronoun as often as a count), as is 一 (一致, 一般, 统一)
+_EN_NUMBERS = {"both": 2} | {w: k + 2 for k, w in enumerate(
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+     "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
+_EN_COUNT = re.compile(r"\b(" + "|".join(_EN_NUMBERS) + r")\b(?!-)", re.I)
+_ZH_COUNT = re.compile(r"(?<![一二三四五六七八九十两第])([二三四五六七八九两]|[二三四五六七八九]?十[一二三四五六七八九]?)"
+                       r"(?=[个级次类项种名人天日年月周层位条组份步轮])")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_EMBEDDED_ZH = re.compile(r"是否(?:应当|应该|应|宜|需要|需|可以|可)")
 
 
 def classify_crosslingual(left_body: str, right_body: str, informative: bool = False) -> tuple[Status, list[str]]:
@@ -41,7 +65,7 @@ def classify_crosslingual(left_body: str, right_body: str, informative: bool = F
     lt, rt = _types(left_body), _types(right_body)
     if lt != rt:
         changes.append(f"provisions / 条款类型: {_show(lt)} → {_show(rt)}")
-    ln, rn = values(left_body), values(right_body)
+    ln, rn = _reconciled(values(left_body), values(right_body), left_body, right_body)
     if ln != rn:
         changes.append(f"value / 数值: {', '.join(sorted((ln - rn).elements())) or '—'} → "
                        f"{', '.join(sorted((rn - ln).elements())) or '—'}")
@@ -69,6 +93,32 @@ def values(text: str) -> Counter[str]:
     return Counter(_canonical(n) for n in _NUMBER.findall(folded))
 
 
+def spelt_counts(text: str) -> Counter[str]:
+    """Counts written in words ("three levels", 三类, "both" and 两 as 2)."""
+    out: Counter[str] = Counter(str(_EN_NUMBERS[m.group(1).lower()]) for m in _EN_COUNT.finditer(text))
+    out.update(str(_zh_number(m.group(1))) for m in _ZH_COUNT.finditer(text))
+    return out
+
+
+def _reconciled(left: Counter[str], right: Counter[str], left_text: str, right_text: str) -> tuple[Counter[str],
+                                                                                                     Counter[str]]:
+    """Values of either side less those the other side spells out: a translator may write "3级" for "three
+    levels" or "two" for 两. Only removes differences, so a digit changed in both texts still shows."""
+    gone, new = left - right, right - left
+    gone_ok = gone & spelt_counts(right_text)
+    new_ok = new & spelt_counts(left_text)
+    return left - gone_ok, right - new_ok
+
+
+def _zh_number(text: str) -> int:
+    """二 to 九十九 (十二, 二十, 二十五); 两 is 2."""
+    digits = {ch: k for k, ch in enumerate("零一二三四五六七八九")} | {"两": 2}
+    if "十" not in text:
+        return digits[text]
+    tens, _, units = text.partition("十")
+    return (digits[tens] if tens else 1) * 10 + (digits[units] if units else 0)
+
+
 def _canonical(number: str) -> str:
     return number.rstrip("0").rstrip(".") if "." in number else number.lstrip("0") or "0"
 
@@ -80,12 +130,22 @@ def _types(text: str) -> set[str]:
         if _INFORMATIVE.match(line):
             continue
         for sentence in _EN_SENTENCE.split(line) if line.isascii() else split_sentences(line):
-            kind = verbal_form(sentence)[1]
-            if kind == ProvisionType.PERMISSION and "应允许" in sentence:
-                kind = ProvisionType.REQUIREMENT  # 应允许 is "shall allow", not a permission
-            if kind in _COUNTED:
-                out.add(kind.value)
+            # every provision of the sentence, not only its strongest: "X should be used; where not possible,
+            # Y may be used and the reasons shall be recorded" holds a permission a translator may put alone
+            for part in _CLAUSE_BREAK.split(own_clauses(sentence)):
+                kind = verbal_form(part)[1]
+                if kind == ProvisionType.PERMISSION and "应允许" in part:
+                    kind = ProvisionType.REQUIREMENT  # 应允许 is "shall allow", not a permission
+                if kind in _COUNTED:
+                    out.add(kind.value)
     return out
+
+
+def own_clauses(sentence: str) -> str:
+    """The sentence without embedded clauses whose modals are not the document's own provisions."""
+    if not _CJK.search(sentence):  # English, whatever dashes or quotes it holds
+        return _EMBEDDED_EN.sub(" ", sentence)
+    return _WITHOUT_ZH.sub("", _EMBEDDED_ZH.sub("是否", sentence))
 
 
 def _items(text: str) -> int:

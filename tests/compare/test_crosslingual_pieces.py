@@ -1,0 +1,143 @@
+"""Cross-lingual fixes: modals inside embedded clauses, splits settled by meaning, moves over weak pairs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+import pytest
+
+from assistant.compare.align import Alignment, _completes, _moves_over_weak_pairs
+from assistant.compare.crosslingual import classify_crosslingual, own_clauses, provision_types
+from assistant.compare.units import Unit
+from assistant.document.model import ClauseKind
+
+# --- modals inside indirect questions and relative clauses ------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    "A determination is made as to whether the system achieves its purposes and whether its deployment "
+    "should proceed.",
+    "Teams decide if the model should be retrained.",
+    "Risks which should be treated are recorded in the register.",
+    "Stakeholders who should be informed are listed.",
+])
+def test_embedded_modal_is_not_the_documents_provision(sentence: str) -> None:
+    assert provision_types(sentence) == set()
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("If the test fails, the system should be rejected.", "recommendation"),  # "if" as a condition
+    ("The organization should decide whether the system is retired.", "recommendation"),  # main clause
+    ("The operator shall ensure that the log is kept.", "requirement"),
+    ("The organization shall determine whether the system should be retired.", "requirement"),
+])
+def test_main_clause_modal_still_counts(sentence: str, kind: str) -> None:
+    assert provision_types(sentence) == {kind}
+
+
+def test_chinese_whether_should_asks() -> None:
+    assert own_clauses("判定开发是否应继续推进。") == "判定开发是否继续推进。"
+    assert provision_types("组织应确定是否继续。") == {"requirement"}
+
+
+def test_indirect_question_translation_is_unchanged() -> None:
+    english = "A determination is made as to whether its development or deployment should proceed."
+    status, _ = classify_crosslingual(english, "就其开发或部署是否继续推进作出判定。")
+    assert status.value == "unchanged"
+    status, why = classify_crosslingual("The deployment should proceed.", "部署继续推进。")
+    assert status.value == "technical" and "provisions" in why[0]
+
+
+# --- a split whose second piece is too short to show in length -------------------------------------------
+
+_CONCEPTS = (("document", "形成文件"), ("risk", "风险"), ("communicate", "沟通"), ("impact", "影响"),
+             ("register", "备案"), ("authority", "主管部门"))
+
+
+def _bag(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+    """A stand-in embedder: one dimension per bilingual concept, so meaning is countable."""
+    rows = [[float(t.lower().count(en) + t.count(zh)) + 0.01 for en, zh in _CONCEPTS] for t in texts]
+    return np.asarray(rows, dtype=np.float32)
+
+
+def _unit(index: int, key: str, body: str, parent: int | None = None) -> Unit:
+    return Unit(index=index, key=key, kind=ClauseKind.CLAUSE, title="", body=body, parent=parent)
+
+
+WHOLE = _unit(0, "5.3.2", "Teams document the risks and impacts, and they communicate about the impacts.")
+PAIRED = _unit(0, "5.3.2", "团队将风险和影响形成文件。")
+
+
+def test_second_piece_completing_the_whole_is_a_split() -> None:
+    extra = _unit(1, "5.3.3", "团队就上述影响开展沟通。")
+    assert _completes(WHOLE, PAIRED, extra, 0.3, _bag)
+
+
+def test_unrelated_neighbour_is_not_a_piece() -> None:
+    extra = _unit(1, "5.3.3", "团队按规定向主管部门备案。")
+    assert not _completes(WHOLE, PAIRED, extra, 0.3, _bag)
+
+
+def test_piece_may_not_bring_a_requirement_the_whole_lacks() -> None:
+    extra = _unit(1, "5.3.3", "团队应就上述影响开展沟通。")
+    assert not _completes(WHOLE, PAIRED, extra, 0.3, _bag)
+
+
+# --- a move whose old place the order alignment filled with a neighbour -----------------------------------
+
+
+def _units(keys: Sequence[str]) -> list[Unit]:
+    return [_unit(k, key, f"text {key}") for k, key in enumerate(keys)]
+
+
+def test_unpaired_unit_takes_its_moved_partner_from_a_weak_pair() -> None:
+    left, right = _units(["6.2.2", "6.4.2", "6.4.3"]), _units(["6.4.2", "6.4.3"])
+    content = np.array([[-0.5, 0.03], [-0.5, -0.014], [0.08, -0.5]])
+    result = Alignment(pairs={1: 1, 2: 0})
+    _moves_over_weak_pairs(left, right, content, result)
+    assert result.pairs == {0: 1, 2: 0}  # 6.2.2 moved to 6.4.3; 6.4.2 deleted
+
+
+def test_close_rival_does_not_take_a_pair() -> None:
+    left, right = _units(["6.2.2", "6.4.2", "6.4.3"]), _units(["6.4.2", "6.4.3"])
+    content = np.array([[-0.5, 0.0], [-0.5, -0.014], [0.08, -0.5]])  # better, but within MOVE_MARGIN
+    result = Alignment(pairs={1: 1, 2: 0})
+    _moves_over_weak_pairs(left, right, content, result)
+    assert result.pairs == {1: 1, 2: 0}
+
+
+def test_move_needs_the_right_unit_to_agree() -> None:
+    left, right = _units(["6.2.2", "6.4.2", "6.4.3"]), _units(["6.4.2", "6.4.3"])
+    content = np.array([[-0.5, 0.03], [-0.5, -0.014], [0.08, 0.06]])  # 6.4.3 is nearer still to RIGHT 6.4.3
+    result = Alignment(pairs={1: 1, 2: 0})
+    _moves_over_weak_pairs(left, right, content, result)
+    assert result.pairs == {1: 1, 2: 0}
+
+
+# --- every provision of a sentence; idioms that only look like provisions; counts spelt out ---------------
+
+
+def test_weaker_provision_beside_a_stronger_one_counts() -> None:
+    english = ("Risk analysis should use quantitative methods; where that is not possible, qualitative methods "
+               "may be used and the reasons shall be recorded.")
+    assert provision_types(english) == {"recommendation", "permission", "requirement"}
+    status, _ = classify_crosslingual(english, "风险分析宜采用定量方法；无法定量时，可采用定性方法，并应记录理由。")
+    assert status.value == "unchanged"
+    status, _ = classify_crosslingual(english, "风险分析宜采用定量方法；无法定量时，采用定性方法，并应记录理由。")
+    assert status.value == "technical"  # the permission was dropped
+
+
+def test_without_then_can_is_no_permission() -> None:
+    assert provision_types("编程接口应兼容CUDA接口，已有程序无须修改即可编译运行。") == {"requirement"}
+    assert provision_types("编程接口应兼容CUDA接口，已有程序无须修改。") == {"requirement", "permission"}
+
+
+def test_count_in_words_matches_digits() -> None:
+    english = "The severity shall be graded in not less than three levels."
+    assert classify_crosslingual(english, "严重程度的分级应不少于3级。")[0].value == "unchanged"
+    assert classify_crosslingual(english, "严重程度的分级应不少于5级。")[0].value == "technical"
+    assert classify_crosslingual("Transfers shall offer both modes.", "传输应提供两种方式。")[0].value == "unchanged"
+    status, why = classify_crosslingual("Backups shall keep 2 copies.", "备份应保存副本。")  # nothing spelt
+    assert status.value == "technical" and why[0].startswith("value")
