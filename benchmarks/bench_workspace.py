@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -39,7 +38,7 @@ from assistant.workspace.access import Role  # noqa: E402
 from assistant.workspace.accounts import Accounts  # noqa: E402
 from benchmarks.common import percentile, write_result  # noqa: E402
 from benchmarks.generate import large_standard  # noqa: E402
-from tests.support.net import free_port  # noqa: E402
+from tests.support.servers import serving  # noqa: E402
 
 QUERIES = ["风险管理能力 成熟度等级 评估", "训练数据 质量 要求", "heterogeneous computing programming model",
            "算力利用率 测试方法", "data quality characteristics accuracy completeness", "风险登记册 记录 内容",
@@ -51,27 +50,6 @@ def build_index(settings: Settings) -> int:
         report = ingest([ROOT / "corpus" / "standards"], index, settings)
         assert not report.errors, report.errors
         return len(index.documents())
-
-
-def start_server(data: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "STDRAFT_DATA_DIR": str(data), "STDRAFT_LLM_PROVIDER": "none"}
-    return subprocess.Popen([sys.executable, "-m", "assistant.cli.main", "serve", "--port", str(port),
-                             "--workers", str(workers)], env=env, cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def wait_ready(url: str, proc: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit("server exited")
-        try:
-            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.3)
-    raise SystemExit("server did not start")
 
 
 async def client(url: str, token: str, draft_id: str, upload: bytes, stop: float, n: int,
@@ -123,11 +101,7 @@ def main() -> None:
     token = Accounts(session_factory(settings)).add_user("bench", "bench-wg", Role.EDITOR)
     draft = to_markdown(large_standard(100, seed=11))
     upload = to_markdown(large_standard(100, seed=12)).encode()
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    proc = start_server(args.data, port, args.workers)
-    try:
-        wait_ready(url, proc)
+    with serving(args.data, ["--workers", str(args.workers)], timeout=120) as (_, url):
         headers = {"Authorization": f"Bearer {token}"}
         created = httpx.post(f"{url}/api/drafts", json={"group": "bench-wg", "content": draft}, headers=headers,
                              timeout=60).json()
@@ -136,9 +110,6 @@ def main() -> None:
         httpx.post(f"{url}/api/check", files={"file": ("w.md", upload, "text/markdown")}, headers=headers, timeout=120)
         httpx.get(f"{url}/api/drafts/{created['id']}/findings", headers=headers, timeout=120)
         samples, errors, elapsed = asyncio.run(load(url, token, created["id"], upload, args.clients, args.seconds))
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
     total = sum(len(v) for v in samples.values())
     per_kind = {k: {"requests": len(v), "p50_ms": round(percentile(v, 50), 1), "p95_ms": round(percentile(v, 95), 1)}
                 for k, v in samples.items() if v}

@@ -24,7 +24,8 @@ from assistant.settings import Settings
 from assistant.store.session import session_factory
 from assistant.workspace.access import Role
 from assistant.workspace.accounts import Accounts
-from tests.api.workspace import DRAFT, serving
+from tests.api.workspace import DRAFT
+from tests.support.servers import serving
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 

@@ -12,7 +12,7 @@ from assistant.settings import Settings
 from assistant.store.session import session_factory
 from assistant.workspace.access import Role
 from assistant.workspace.accounts import Accounts
-from tests.api.workspace import serving
+from tests.support.servers import serving
 
 LIMIT_MB = 0.05
 

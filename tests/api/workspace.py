@@ -4,18 +4,11 @@ user per role in each, and helpers to make drafts. No corpus index is opened (no
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
-import time
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import httpx
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -24,7 +17,6 @@ from assistant.api.context import AppContext
 from assistant.settings import Settings
 from assistant.store.models import Draft, Group
 from assistant.workspace.access import Role
-from tests.support.net import free_port
 
 if TYPE_CHECKING:  # starlette's TestClient answers with httpx2's Response when httpx2 is installed, as here
     from httpx2 import Response as Response
@@ -150,28 +142,3 @@ def xxe_docx() -> bytes:
     return buf.getvalue()
 
 
-@contextmanager
-def serving(data_dir: Path, **env_vars: str) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
-    """`stdraft serve` as a subprocess on a free loopback port; yields the process and the base URL."""
-    port = free_port()
-    env = {**os.environ, "STDRAFT_DATA_DIR": str(data_dir), "STDRAFT_PORT": str(port),
-           "STDRAFT_LLM_PROVIDER": "none", **env_vars}
-    proc = subprocess.Popen([sys.executable, "-m", "assistant.cli.main", "serve"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise AssertionError("server did not start")
-            time.sleep(0.2)
-        yield proc, base
-    finally:
-        if proc.poll() is None:
-            proc.terminate()
-            proc.wait(timeout=15)

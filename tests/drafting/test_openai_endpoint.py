@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 
 import httpx
 import pytest
-import uvicorn
 from openai import OpenAI
 
 from assistant.api.app import create_app
@@ -16,7 +13,7 @@ from assistant.settings import Settings
 from assistant.workspace.access import Role
 from tests.drafting.test_pipeline import FABRICATED
 from tests.support.llm_server import ScriptedLLM, scripted_llm_server
-from tests.support.net import free_port
+from tests.support.servers import serve_app
 
 REPLY = ("风险登记册应记录风险描述、风险来源、风险责任人和处置措施[GB/T 90002—2026，5.3.4]。"
          f"另见[{FABRICATED}]。")
@@ -29,21 +26,10 @@ def served(drafting_settings: Settings) -> Iterator[tuple[str, ScriptedLLM, str]
     with scripted_llm_server([REPLY]) as script:
         settings = drafting_settings.model_copy(update={"llm_provider": "openai", "llm_base_url": script.base_url,
                                                         "llm_model": "scripted-model"})
-        port = free_port()
         app = create_app(settings)
         token = app.state.context.accounts.add_user("writer", "wg", Role.DRAFTER)
-        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 30
-        while not server.started and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert server.started
-        try:
-            yield f"http://127.0.0.1:{port}/v1", script, token
-        finally:
-            server.should_exit = True
-            thread.join(10)
+        with serve_app(app) as base:
+            yield f"{base}/v1", script, token
 
 
 def test_models_and_completion(served: tuple[str, ScriptedLLM, str]) -> None:

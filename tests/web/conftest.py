@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import uvicorn
-
 from assistant.api.app import create_app
 from assistant.settings import Settings
 from assistant.workspace.access import Role
-from tests.support.net import free_port
+from tests.support.servers import serve_app
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "web"
 PASSWORD = "correct horse 电池"
@@ -36,19 +32,8 @@ def serve(settings: Settings) -> Iterator[Served]:
         "reviewer": accounts.add_user("li", "wg-ai", Role.REVIEWER, password=PASSWORD),
         "editor": accounts.add_user("wang", "wg-ai", Role.EDITOR, password=PASSWORD),
     }
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "server did not start"
-    try:
-        yield Served(f"http://127.0.0.1:{port}", settings, tokens)
-    finally:
-        server.should_exit = True
-        thread.join(10)
+    with serve_app(app) as base:
+        yield Served(base, settings, tokens)
 
 
 def shot(page: object, name: str) -> Path:

@@ -71,6 +71,20 @@ sample: true
 """
 
 
+def indexed_settings(tmp_path: Path) -> Settings:
+    """A data directory whose index holds the small process-management sample."""
+    from assistant.corpus.index import open_index
+    from assistant.corpus.ingest import ingest
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "sample-annotation-process.md").write_text(CORPUS_DOC, encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "data")
+    with open_index(settings) as index:
+        assert not ingest([corpus], index, settings).errors
+    return settings
+
+
 @pytest.fixture
 def draft_file(tmp_path: Path) -> Path:
     path = tmp_path / "数据标注质量要求.md"
@@ -186,15 +200,7 @@ def test_drafting_review_export_in_no_llm_mode(tmp_path: Path, draft_file: Path)
 
 
 def test_drafting_with_an_llm_cites_sources_that_open(tmp_path: Path) -> None:
-    from assistant.corpus.index import open_index
-    from assistant.corpus.ingest import ingest
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "sample-annotation-process.md").write_text(CORPUS_DOC, encoding="utf-8")
-    base = Settings(data_dir=tmp_path / "data")
-    with open_index(base) as index:
-        assert not ingest([corpus], index, base).errors
+    base = indexed_settings(tmp_path)
     reply = ("### 4.3　抽检\n每批标注结果应按不低于5%的比例抽检[GB/T 99101—2026，4.2]，不合格批次应全部返工。")
     with scripted_llm_server([reply]) as llm:
         settings = base.model_copy(update={"llm_provider": "openai", "llm_base_url": llm.base_url,
@@ -231,15 +237,7 @@ def served_draft(served: object) -> str:
 
 
 def test_system_map_places_the_corpus_and_the_draft(tmp_path: Path) -> None:
-    from assistant.corpus.index import open_index
-    from assistant.corpus.ingest import ingest
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "sample-annotation-process.md").write_text(CORPUS_DOC, encoding="utf-8")
-    settings = Settings(data_dir=tmp_path / "data")
-    with open_index(settings) as index:
-        assert not ingest([corpus], index, settings).errors
+    settings = indexed_settings(tmp_path)
     with serve(settings) as served, chromium_page() as page:
         created = served_draft(served)
         log_in(page, served.url, "zhang")
