@@ -133,21 +133,22 @@ class DraftStore:
     def version(self, principal: Principal, draft_id: str, number: int | None = None,
                 permission: Permission = Permission.READ) -> DraftVersionOut:
         with self.sessions() as s:
-            draft = self._draft(s, principal, draft_id, permission)
-            wanted = draft.head if number is None else number
-            row = s.scalar(select(DraftVersion).where(DraftVersion.draft_id == draft_id,
-                                                      DraftVersion.number == wanted))
-            if row is None:
-                raise NotFound(f"草案“{draft_id}”没有第{wanted}版", f"draft '{draft_id}' has no version {wanted}",
-                               field="version")
-            return DraftVersionOut(draft_id=draft_id, number=row.number, author=row.author, message=row.message,
-                                   sha256=row.sha256, created_at=row.created_at, content=row.content,
-                                   meta=row.meta)
+            return self._version(s, self._draft(s, principal, draft_id, permission), number)
+
+    @staticmethod
+    def _version(s: Session, draft: Draft, number: int | None) -> DraftVersionOut:
+        wanted = draft.head if number is None else number
+        row = s.scalar(select(DraftVersion).where(DraftVersion.draft_id == draft.id, DraftVersion.number == wanted))
+        if row is None:
+            raise NotFound(f"草案“{draft.id}”没有第{wanted}版", f"draft '{draft.id}' has no version {wanted}",
+                           field="version")
+        return DraftVersionOut(draft_id=draft.id, number=row.number, author=row.author, message=row.message,
+                               sha256=row.sha256, created_at=row.created_at, content=row.content, meta=row.meta)
 
     def detail(self, principal: Principal, draft_id: str, number: int | None = None) -> DraftDetail:
-        version = self.version(principal, draft_id, number)
         with self.sessions() as s:
-            info = self._info(self._draft(s, principal, draft_id, Permission.READ), principal)
+            draft = self._draft(s, principal, draft_id, Permission.READ)
+            info, version = self._info(draft, principal), self._version(s, draft, number)
         return DraftDetail(draft=info, version=version, outline=sections(version.content))
 
     def versions(self, principal: Principal, draft_id: str) -> list[VersionInfo]:
