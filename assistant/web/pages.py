@@ -110,7 +110,7 @@ def _draft_page(request: Request, draft_id: str, name: str, **extra: Any) -> Res
         page = _render(request, "error.html", who, message=exc.message, status=exc.status)
         page.status_code = exc.status
         return page
-    group_id = context.drafts.group_of(who, draft_id)
+    group_id = next(g for g, slug in who.group_slugs.items() if slug == detail.draft.group)
     can = {p.value: who.can(p, group_id) for p in Permission}
     state = {"draft": detail.draft.model_dump(mode="json"), "version": detail.version.number,
              "content": detail.version.content, "outline": [s.model_dump() for s in detail.outline],

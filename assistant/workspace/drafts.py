@@ -120,12 +120,6 @@ class DraftStore:
             draft = s.get(Draft, draft_id)
             return draft is not None and draft.group_id is not None
 
-    def group_of(self, principal: Principal, draft_id: str) -> int:
-        with self.sessions() as s:
-            draft = self._draft(s, principal, draft_id, Permission.READ)
-            assert draft.group_id is not None
-            return draft.group_id
-
     def require(self, principal: Principal, draft_id: str, permission: Permission) -> DraftInfo:
         with self.sessions() as s:
             return self._info(self._draft(s, principal, draft_id, permission), principal)
