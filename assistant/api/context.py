@@ -97,10 +97,10 @@ class AppContext:
         return self._index
 
     @contextmanager
-    def index(self, create: bool = False) -> Iterator[RetrievalIndex | None]:
-        """The index for reading (searches, listings, sources)."""
+    def index(self) -> Iterator[RetrievalIndex | None]:
+        """The index for reading (searches, listings, sources); None while nothing has been ingested."""
         with self.index_lock.read():
-            yield self._open_index(create)
+            yield self._open_index(False)
 
     @contextmanager
     def index_for_writing(self) -> Iterator[RetrievalIndex]:
