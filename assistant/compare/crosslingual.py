@@ -43,7 +43,11 @@ _INFORMATIVE = re.compile(r"^\s*(?:NOTE|Note|EXAMPLE|Example|注|示例)\s*\d*\s
 # "ensure that X shall" is the document's requirement.
 _EMBEDDED_EN = re.compile(
     r"\b(?:whether|(?:(?:determin|decid|assess|check|evaluat|consider|ascertain|verif|establish|ask|know|"
-    r"examin|review|judg|indicat)\w*|as to)\s+if|which|who|whom|whose)\b[^,;:.!?]*", re.I)
+    r"examin|review|judg|indicat)\w*|as to)\s+if|which|who|whom|whose|that(?=\s+(?:may|might|can|could)\b))"
+    r"\b[^,;:.!?]*", re.I)
+# "X shall not apply to Y" states where the document applies (本文件不适用于…), which a translator renders as
+# a statement: applicability is not a provision of the kind a deviation changes
+_APPLIES_EN = re.compile(r"\b(?:shall|should)\s+(?:not\s+)?apply\b", re.I)
 # the same in a Chinese rendering: 是否应/是否宜 asks, it does not require
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]|\s+and\s+")
 # "无须修改即可运行" is "runs without modification": the idiom 无须…即可 describes, it does not permit
@@ -56,6 +60,7 @@ _EN_COUNT = re.compile(r"\b(" + "|".join(_EN_NUMBERS) + r")\b(?!-)", re.I)
 _ZH_COUNT = re.compile(r"(?<![一二三四五六七八九十两第])([二三四五六七八九两]|[二三四五六七八九]?十[一二三四五六七八九]?)"
                        r"(?=[个级次类项种名人天日年月周层位条组份步轮])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_EXAMPLE = re.compile(r"\be\.\s?g\.|\bfor (?:example|instance)\b|例如|比如|譬如", re.I)
 _EMBEDDED_ZH = re.compile(r"是否(?:应当|应该|应|宜|需要|需|可以|可)")
 
 
@@ -77,7 +82,16 @@ def classify_crosslingual(left_body: str, right_body: str, informative: bool = F
     if changes or _labels(left_body) != _labels(right_body):
         # renumbered citations and references, or national text in the foreword: editorial
         return Status.EDITORIAL, changes or ["references or citations / 引用编号"]
+    ln_, rn_ = _informative(left_body), _informative(right_body)
+    if ln_ != rn_:
+        # a note or example added or left out changes no provision, but a faithful translation keeps them
+        return Status.EDITORIAL, [f"notes and examples / 注和示例: {ln_} → {rn_}"]
     return Status.UNCHANGED, []
+
+
+def _informative(text: str) -> int:
+    """Notes and examples: NOTE/注 paragraphs and in-text examples ("e.g.", "for example", 例如)."""
+    return sum(1 for line in text.splitlines() if _INFORMATIVE.match(line)) + len(_EXAMPLE.findall(text))
 
 
 def _labels(text: str) -> Counter[str]:
@@ -144,7 +158,7 @@ def _types(text: str) -> set[str]:
 def own_clauses(sentence: str) -> str:
     """The sentence without embedded clauses whose modals are not the document's own provisions."""
     if not _CJK.search(sentence):  # English, whatever dashes or quotes it holds
-        return _EMBEDDED_EN.sub(" ", sentence)
+        return _APPLIES_EN.sub("applies", _EMBEDDED_EN.sub(" ", sentence))
     return _WITHOUT_ZH.sub("", _EMBEDDED_ZH.sub("是否", sentence))
 
 

@@ -85,8 +85,10 @@ ZH_FORMS: list[tuple[str, ProvisionType]] = [
     (r"不可能|可能", ProvisionType.POSSIBILITY),
     # 不可 as a prohibition; not 必不可少, 不可抗力, 不可逆, 不可能 …
     (r"(?<!必)不可(?![靠信用视行控逆抗少缺避替分思估能测量知读写见实移预复调变忽])", ProvisionType.REQUIREMENT),
-    # 可 as a permission; not 可逆性, 可用性 (an -ability noun: 可 + one character + 性)
-    (rf"(?<![{_KE_BEFORE}])可(?![{_KE_AFTER}能以])(?!选(?!择|用))(?![\u4e00-\u9fff]性)", ProvisionType.PERMISSION),
+    # 可 as a permission; not 可逆性, 可用性, 可获得性 (an -ability noun: 可 + one or two characters + 性,
+    # but 可提高性能 is "may improve performance")
+    (rf"(?<![{_KE_BEFORE}])可(?![{_KE_AFTER}能以])(?!选(?!择|用))(?![\u4e00-\u9fff]{{1,2}}性(?!能))",
+     ProvisionType.PERMISSION),
     (r"不能|能够", ProvisionType.POSSIBILITY),
     (rf"(?<![{_NENG_BEFORE}])能(?![{_NENG_AFTER}])", ProvisionType.POSSIBILITY),
 ]

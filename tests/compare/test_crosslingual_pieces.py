@@ -141,3 +141,37 @@ def test_count_in_words_matches_digits() -> None:
     assert classify_crosslingual("Transfers shall offer both modes.", "传输应提供两种方式。")[0].value == "unchanged"
     status, why = classify_crosslingual("Backups shall keep 2 copies.", "备份应保存副本。")  # nothing spelt
     assert status.value == "technical" and why[0].startswith("value")
+
+
+# --- possibility, applicability and informative matter ----------------------------------------------------
+
+
+def test_relative_that_may_is_possibility_not_permission() -> None:
+    english = ("Systems shall be resilient regarding errors that may occur within the system or the environment "
+               "in which it operates.")
+    assert provision_types(english) == {"requirement"}
+    # a main-clause "may" still permits
+    assert provision_types("The operator may use a backup that is kept offline.") == {"permission"}
+
+
+def test_shall_not_apply_is_a_statement_of_applicability() -> None:
+    english = "The requirement for a second check shall not apply to systems used for border control."
+    status, _ = classify_crosslingual(english, "第二次核验的要求不适用于用于边境管控的系统。")
+    assert status.value == "unchanged"
+
+
+def test_ability_noun_of_two_characters_is_no_permission() -> None:
+    assert provision_types("数据的选择（例如可获得性、代表性）形成文件。") == set()
+    assert provision_types("系统可提高性能。") == {"permission"}  # 性能 is not an -ability suffix
+
+
+def test_note_or_example_added_or_left_out_is_editorial() -> None:
+    english = "Test sets and metrics used during TEVV are documented."
+    plain = "TEVV过程中使用的测试集和指标形成文件。"
+    noted = plain + "\n注：TEVV指测试、评价、验证和确认。"
+    assert classify_crosslingual(english, plain)[0].value == "unchanged"
+    status, why = classify_crosslingual(english, noted)
+    assert status.value == "editorial" and "注" in why[0]
+    example = "System requirements (e.g., privacy of users) are elicited from relevant actors."
+    assert classify_crosslingual(example, "系统要求从相关参与者处获取。")[0].value == "editorial"
+    assert classify_crosslingual(example, "系统要求（例如用户隐私）从相关参与者处获取。")[0].value == "unchanged"
