@@ -47,6 +47,7 @@ _CONDITION = re.compile(r"^(?:当|在|对于|对|若|如果|如|除|除非|when|
 _WHITESPACE = re.compile(r"\s+")
 _FILLER = {"的", "地", "了", "之"}
 RESIDUAL_LIMIT = 8  # changed characters beyond synonyms and particles before a rewording counts as technical
+INSERTION_MIN = 2  # characters of content words only added or only removed before it counts as technical
 SENTENCE_MATCH = 0.5
 
 
@@ -87,6 +88,13 @@ def technical_changes(left: str, right: str) -> list[str]:
         changes.append(f"value / 数值: {gone or '—'} → {new or '—'}")
     if not changes and _residual(left, right) > RESIDUAL_LIMIT:
         changes.append("wording changed substantially / 内容实质改写")
+    if not changes:
+        gone, new = _content_diff(left, right)
+        # words only added (or only removed) qualify what was there: "每个数据集" → "用于训练的每个数据集"
+        # narrows the scope. A rewording replaces words and stays editorial below RESIDUAL_LIMIT.
+        if bool(gone) != bool(new) and sum(len(t) * n for t, n in (gone + new).items()) >= INSERTION_MIN:
+            words = "、".join((gone + new).elements())
+            changes.append(f"scope / 范围: {'removed / 删除' if gone else 'added / 增加'} {words}")
     return list(dict.fromkeys(changes))
 
 
@@ -130,11 +138,17 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-def _residual(left: str, right: str) -> int:
-    """Characters changed once synonyms, particles, punctuation and word order are discounted."""
+def _content_diff(left: str, right: str) -> tuple[Counter[str], Counter[str]]:
+    """Content words only on the left and only on the right, synonyms, particles and punctuation discounted."""
     a = Counter(_canon(t) for t in tokens(left) if normalise(t) and t not in _FILLER)
     b = Counter(_canon(t) for t in tokens(right) if normalise(t) and t not in _FILLER)
-    return sum(len(t) * n for t, n in ((a - b) + (b - a)).items())
+    return a - b, b - a
+
+
+def _residual(left: str, right: str) -> int:
+    """Characters changed once synonyms, particles, punctuation and word order are discounted."""
+    gone, new = _content_diff(left, right)
+    return sum(len(t) * n for t, n in (gone + new).items())
 
 
 def _wording(text: str) -> str:

@@ -22,10 +22,10 @@ from assistant.requirements.analysis import UNITS
 # example numbers, bibliography citations
 _LABELS = re.compile(  # a one-dot number is a clause reference unless a unit follows it
 
-    r"(?:ISO|IEC|GB|GB/T|GB/Z|ITU|IEEE|NIST|EN)\s*(?:/\s*[A-Z]+)?\s*[\d.\-:—–]+|\b(?:19|20)\d{2}\b|"
+    r"(?:ISO|IEC|GB|GB/T|GB/Z|ITU|IEEE|NIST|EN)\s*(?:/\s*[A-Z]+)?\s*[\d.\-:—–]+|(?<![\d.])(?:19|20)\d{2}(?!\d|\.\d)|"
     r"(?<![\d.])\d+(?:\.\d+){2,}(?!\.?\d)|[A-Z]\.\d+(?:\.\d+)*|"
     r"(?<![\d.])(?!0\.)\d+\.\d+(?!\.?\d)(?!\s*(?:(?:" + UNITS + r")(?![A-Za-z])|×|[位字节]))|"
-    r"(?:Note|NOTE|EXAMPLE|Example|Tables?|Figures?|Annex|Clauses?|注|示例|表|图|附录|第)\s*\d+"
+    r"(?:Note|NOTE|EXAMPLE|Example|Tables?|Figures?|Annex|(?i:clauses?)|注|示例|表|图|附录|第)\s*\d+"
     r"(?:\s*(?:to entry|(?:and|to|,|、|和|至)\s*(?:第\s*)?\d+(?!\.?\d)))*|"
     r"\[\d+(?:[\]，,、–\-]\s*\[?\d+)*\]?|\(\d+\)|（\d+）",
 )
@@ -60,6 +60,9 @@ _EN_COUNT = re.compile(r"\b(" + "|".join(_EN_NUMBERS) + r")\b(?!-)", re.I)
 _ZH_COUNT = re.compile(r"(?<![一二三四五六七八九十两第])([二三四五六七八九两]|[二三四五六七八九]?十[一二三四五六七八九]?)"
                        r"(?=[个级次类项种名人天日年月周层位条组份步轮])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# what a cross-reference points at: a subclause after 见/see/clause, any deeper clause number, an annex
+_XREF = re.compile(r"(?:参见|见|\bsee\b|\b(?:sub)?clauses?\b)\s*(?<![\d.])\d+(?:\.\d+)+(?!\d|\.\d)|"
+                   r"(?<![\d.])\d+(?:\.\d+){2,}(?!\d|\.\d)|(?:附录\s*|\bAnnex\s+)[A-Z](?![A-Za-z])", re.I)
 _EXAMPLE = re.compile(r"\be\.\s?g\.|\bfor (?:example|instance)\b|例如|比如|譬如", re.I)
 _EMBEDDED_ZH = re.compile(r"是否(?:应当|应该|应|宜|需要|需|可以|可)")
 
@@ -70,7 +73,7 @@ def classify_crosslingual(left_body: str, right_body: str, informative: bool = F
     lt, rt = _types(left_body), _types(right_body)
     if lt != rt:
         changes.append(f"provisions / 条款类型: {_show(lt)} → {_show(rt)}")
-    ln, rn = _reconciled(values(left_body), values(right_body), left_body, right_body)
+    ln, rn = _reconciled(values(_normative(left_body)), values(_normative(right_body)), left_body, right_body)
     if ln != rn:
         changes.append(f"value / 数值: {', '.join(sorted((ln - rn).elements())) or '—'} → "
                        f"{', '.join(sorted((rn - ln).elements())) or '—'}")
@@ -79,7 +82,8 @@ def classify_crosslingual(left_body: str, right_body: str, informative: bool = F
         changes.append(f"list items / 列项: {li} → {ri}")
     if changes and not informative:
         return Status.TECHNICAL, changes
-    if changes or _labels(left_body) != _labels(right_body):
+    if changes or _labels(left_body) != _labels(right_body) or _cross_references(left_body) != _cross_references(
+            right_body):
         # renumbered citations and references, or national text in the foreword: editorial
         return Status.EDITORIAL, changes or ["references or citations / 引用编号"]
     ln_, rn_ = _informative(left_body), _informative(right_body)
@@ -87,6 +91,16 @@ def classify_crosslingual(left_body: str, right_body: str, informative: bool = F
         # a note or example added or left out changes no provision, but a faithful translation keeps them
         return Status.EDITORIAL, [f"notes and examples / 注和示例: {ln_} → {rn_}"]
     return Status.UNCHANGED, []
+
+
+def _normative(text: str) -> str:
+    """The text less its notes and examples, which may hold figures but no provisions."""
+    return "\n".join(line for line in text.splitlines() if not _INFORMATIVE.match(line))
+
+
+def _cross_references(text: str) -> int:
+    """How many cross-references ("见11.7", "Annex B"): a translation keeps them, renumbered or not."""
+    return len(_XREF.findall(unicodedata.normalize("NFKC", text)))
 
 
 def _informative(text: str) -> int:

@@ -34,6 +34,9 @@ def test_editorial(right: str) -> None:
     ("系统应记录全部管理员操作日志，日志至少保存6个月。", "removed"),
     (BASE + "日志应异地备份。", "added"),
     ("在生产环境中，系统应记录全部管理员操作日志，日志至少保存6个月。审计人员应每月检查日志。", "condition"),
+    # a qualifier only added narrows whom the requirement covers
+    ("系统应记录全部特权管理员操作日志，日志至少保存6个月。审计人员应每月检查日志。", "scope"),
+    ("系统应记录全部操作日志，日志至少保存6个月。审计人员应每月检查日志。", "scope"),  # only removed: widened
 ])
 def test_technical(right: str, why: str) -> None:
     status, changes = classify(BASE, right, BASE, right)
@@ -70,3 +73,26 @@ def test_crosslingual_classification() -> None:
     assert classify_crosslingual("Logs should be kept for at least 6 months.", zh)[0].value == "technical"
     assert classify_crosslingual("Logs shall be kept for at least 3 months.", zh)[0].value == "technical"
     assert classify_crosslingual("Logs shall be kept.", "日志应保存。", informative=True)[0].value == "unchanged"
+
+
+def test_replaced_wording_stays_editorial() -> None:
+    left = "表1给出的附加特性适用于全部数据集。"
+    assert _status("表1所列的附加特性适用于全部数据集。", left) == "editorial"  # words replaced, not added
+
+
+@pytest.mark.parametrize(("left", "right", "status"), [
+    # a year glued to Chinese text is a label, not a value
+    ("Results on newstest2014 reached about 28 points.", "newstest2014上的结果约为28分。", "unchanged"),
+    ("The figures are those published up to 2025.", "数值为截至2025年公开的数值。", "unchanged"),
+    # figures inside a note are informative: a note added with numbers is editorial
+    ("Logs shall be kept.", "日志应予保存。\n注：通常保存10至25个月。", "editorial"),
+    # a cross-reference left out is editorial; a renumbered one is no change
+    ("The threshold cannot be verified (see 11.7).", "该阈值无法验证。", "editorial"),
+    ("The tasks specified in 5.4.1 to 5.4.5.", "5.4.1～5.4.5规定的任务。", "unchanged"),
+    ("An example is given in Annex B.", "示例见附录B。", "unchanged"),
+    # 不可比 is "incomparable", not a prohibition; "in accordance with clause 5" is a label
+    ("BLEU values are not comparable across test sets.", "不同测试集之间的BLEU不可比较。", "unchanged"),
+    ("Logs shall be kept in accordance with clause 5.", "日志应按第5章的规定保存。", "unchanged"),
+])
+def test_crosslingual_labels_notes_and_references(left: str, right: str, status: str) -> None:
+    assert classify_crosslingual(left, right)[0].value == status
