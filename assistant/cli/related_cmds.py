@@ -40,7 +40,8 @@ def overlap(
              "contradicting": "冲突 contradicting"}
     for c in report.clauses:
         for m in c.matches:
-            typer.echo(f"{c.number}\t{names.get(m.relation, m.relation)}\t{m.similarity:.3f}\t{m.citation}")
+            also = f"（另见 also in: {'; '.join(x.citation for x in m.copies)}）" if m.copies else ""
+            typer.echo(f"{c.number}\t{names.get(m.relation, m.relation)}\t{m.similarity:.3f}\t{m.citation}{also}")
     shared = Counter(s.designation for s in report.summary)
     for s in report.summary:
         # two files can carry one designation (the NIST RMF and its core): then the file tells them apart

@@ -29,6 +29,7 @@ class _DenseMatrix:
         self.index = index
         self.rows: dict[str, npt.NDArray[np.int64]] = {}
         self.matrix: dict[str, Vectors] = {}
+        self.starts: dict[str, npt.NDArray[np.int64]] = {}  # first vector of each unit in ``matrix``
         self.ready: dict[tuple[str, str], list[tuple[int, float]]] = {}  # (text, language) → (position, cosine)
         self.failed = False
 
@@ -36,13 +37,21 @@ class _DenseMatrix:
         if language in self.matrix:
             return True
         try:
-            ids, matrix = self.index.unit_vectors(language)
+            # pieces too: a long EU article is found by the paragraph a draft clause restates, which its
+            # mean vector blurs
+            ids, matrix = self.index.unit_vectors(language, pieces=True)
         except Exception:
             self.failed = True
             return False
-        self.rows[language] = np.asarray(ids, dtype=np.int64)
-        self.matrix[language] = np.asarray(matrix, dtype=np.float32).reshape(len(ids), -1)
+        order = np.argsort(np.asarray(ids, dtype=np.int64), kind="stable")
+        rows = np.asarray(ids, dtype=np.int64)[order]
+        self.rows[language], self.starts[language] = np.unique(rows, return_index=True)
+        self.matrix[language] = np.asarray(matrix, dtype=np.float32).reshape(len(ids), -1)[order]
         return True
+
+    def _unit_sims(self, language: str, sims: Vectors) -> Vectors:
+        """Per unit, the best of its vectors (own and pieces); vectors are grouped by unit in ``_load``."""
+        return np.maximum.reduceat(sims, self.starts[language], axis=-1)
 
     def prepare(self, texts: Sequence[str], vectors: Vectors, k: int) -> None:
         """Every draft unit's nearest units in one matrix product per language (one product for 300 vectors
@@ -54,8 +63,8 @@ class _DenseMatrix:
             if matrix.shape[1] != vectors.shape[-1]:
                 self.failed = True
                 return
-            sims = vectors @ matrix.T
-            depth = min(k + 4, matrix.shape[0])
+            sims = self._unit_sims(language, vectors @ matrix.T)
+            depth = min(k + 4, sims.shape[1])
             part = np.argpartition(-sims, depth - 1, axis=1)[:, :depth]
             for i, text in enumerate(texts):
                 order = part[i][np.argsort(-sims[i, part[i]])]
@@ -71,8 +80,8 @@ class _DenseMatrix:
             self.failed = True
             return None
         ready = self.ready.get((text, language))
-        if ready is None or len(ready) < min(k + 4, matrix.shape[0]):
-            sims = matrix @ vector.reshape(-1)
+        if ready is None or len(ready) < min(k + 4, len(self.rows[language])):
+            sims = self._unit_sims(language, matrix @ vector.reshape(-1))
             ready = [(int(j), float(sims[j])) for j in np.argsort(-sims)[: k + 4]]
         top = [j for j, _ in ready]
         score = dict(ready)

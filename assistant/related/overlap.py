@@ -61,6 +61,13 @@ FRONT_MATTER = {"前言", "引言", "foreword", "introduction"}  # they describe
 UNIT_KINDS = {ClauseKind.CLAUSE, ClauseKind.TERM, ClauseKind.ARTICLE, ClauseKind.SUBCATEGORY, ClauseKind.POINT}
 SKIP_CHAPTERS = {"范围", "规范性引用文件", "scope", "normative references"}
 
+class SourceCopy(BaseModel):
+    designation: str
+    number: str
+    citation: str
+    source_file: str
+
+
 class OverlapMatch(BaseModel):
     relation: Relation
     similarity: float
@@ -70,6 +77,9 @@ class OverlapMatch(BaseModel):
     source_file: str
     text: str  # the matching sentence of the source unit
     reasons: list[str] = Field(default_factory=list)
+    # the same unit, word for word, in other documents (a NIST subcategory in the core, AI 100-1 and the
+    # playbook): one finding, not three
+    copies: list[SourceCopy] = Field(default_factory=list)
 
 
 class ClauseOverlap(BaseModel):
@@ -221,7 +231,7 @@ class OverlapFinder:
                 match = self._match(text, provs[text], twin, tsents, PARALLEL_THRESHOLD)
                 if match is not None:
                     best_per_doc[twin.source_path] = match
-            matches = sorted(best_per_doc.values(), key=lambda m: -m.similarity)
+            matches = fold_copies(sorted(best_per_doc.values(), key=lambda m: -m.similarity))
             requirement = _force(_verbal(text)) > 0 or _negated(text)
             clauses.append(ClauseOverlap(number=number, text=text, requirement=requirement, matches=matches))
         return OverlapReport(draft=name or document.meta.title, clauses=clauses,
@@ -340,6 +350,21 @@ class OverlapFinder:
         return OverlapMatch(relation=relation, similarity=round(min(1.0, best[0]), 4), designation=hit.designation,
                             number=hit.number, citation=hit.citation, source_file=Path(hit.source_path).name,
                             text=best[3], reasons=reasons)
+
+
+def fold_copies(matches: list[OverlapMatch]) -> list[OverlapMatch]:
+    """Matches on the same unit number through the same sentence, in other documents, become copies of the
+    first (best) one: a drafter reads one finding with its other sources."""
+    kept: dict[tuple[str, str], OverlapMatch] = {}
+    for m in matches:
+        key = (m.number, "".join(m.text.split()).lower())
+        first = kept.get(key)
+        if first is None:
+            kept[key] = m
+        else:
+            first.copies.append(SourceCopy(designation=m.designation, number=m.number, citation=m.citation,
+                                           source_file=m.source_file))
+    return list(kept.values())
 
 
 def summarise(clauses: list[ClauseOverlap]) -> list[DocumentSummary]:

