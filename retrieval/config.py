@@ -104,7 +104,12 @@ class FusionConfig(_Frozen):
     # Quota for the zscore and calibrated merges: every language with candidates gets at least ``quota_min``
     # of the first ``quota_window`` ranks (0 disables).
     quota_window: int = Field(default=5, ge=0)
-    quota_min: int = Field(default=2, ge=0)
+    # One, not two: with two, an English question about the EU AI Act gave away two of its five places
+    # to Chinese units that matched only a translated term.
+    quota_min: int = Field(default=1, ge=0)
+    # Kinds left out of the ranking unless a ``kinds`` filter names them: a bibliography is a list of
+    # titles that matches any query naming a topic (ISO/IEC titles are English), and cites no provision.
+    unranked_kinds: tuple[str, ...] = ("bibliography",)
     # Glossary expansion: weight of the other-language terms in the BM25 score, and whether the
     # other language's dense search also embeds the query plus its glossary translations.
     expansion_weight: float = Field(default=1.0, ge=0)
@@ -113,7 +118,11 @@ class FusionConfig(_Frozen):
     # other (a second model pass, ~30 ms on 2 cores: slightly better on the development queries,
     # 0.944 vs 0.929 recall@5, but it took hybrid p95 at 10k units past 50 ms); "none": the plain
     # query for both.
-    dense_expansion: Literal["shared", "other", "none"] = "shared"
+    # "terms": the plain query for its own language, and for the other the query vector moved towards the
+    # mean vector of its glossary translations (``term_vector_weight``), each term embedded once per
+    # process: the plain query serves the home language as "other" does, without its second model pass.
+    dense_expansion: Literal["shared", "other", "none", "terms"] = "terms"
+    term_vector_weight: float = Field(default=0.6, ge=0)
     # The other language's BM25 weight is multiplied by coverage ** coverage_power, where coverage is
     # the share of the query's tokens that the glossary translated or that need no translation.
     coverage_power: float = Field(default=0.5, ge=0)
@@ -140,8 +149,22 @@ class FusionConfig(_Frozen):
     single_retriever_merge: Literal["score", "strategy"] = "score"
 
 
+class PieceConfig(_Frozen):
+    """Long units get one vector per piece (cut between sentences) besides their own.
+
+    Dense search scores a unit by its best vector, and the unit's own vector is the mean of its
+    pieces', so whole-unit users (overlap reports) see all of the text, not e5's first 512 tokens.
+    Measured in characters of unit text; Chinese packs about three times the meaning per character.
+    0 disables.
+    """
+
+    zh: int = Field(default=400, ge=0)
+    en: int = Field(default=1000, ge=0)
+
+
 class RetrievalConfig(_Frozen):
     index_dir: Path
+    pieces: PieceConfig = PieceConfig()
     embedder: EmbedderConfig = EmbedderConfig()
     vector_store: VectorStoreConfig = VectorStoreConfig()
     reranker: RerankerConfig = RerankerConfig()

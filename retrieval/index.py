@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from types import TracebackType
 from typing import Literal
 
+import numpy as np
 from pydantic import BaseModel
 
 from retrieval.config import FusionConfig, RetrievalConfig
@@ -36,7 +37,7 @@ from retrieval.references import unit_tokens as reference_tokens
 from retrieval.rerankers import build_reranker
 from retrieval.search import LANGUAGES, Mode, Rankings, Searcher
 from retrieval.stores import build_store
-from retrieval.texts import PASSAGE_VERSION, lexical_text, passage_text
+from retrieval.texts import lexical_text, passage_key, passage_pieces
 from retrieval.tokenizer import Tokenizer
 from retrieval.units import Hit, Language, SearchFilters, Unit
 
@@ -153,10 +154,11 @@ class RetrievalIndex:
         Until then they still serve searches (they are vectors of the same units, from older text);
         forgetting the content hashes makes ``add_document`` re-embed instead of skipping.
         """
-        if self._manifest.get_meta("passage") != PASSAGE_VERSION:
+        key = passage_key(self.config.pieces)
+        if self._manifest.get_meta("passage") != key:
             if self._manifest.active_count() > 0:
                 self._manifest.mark_stale()
-            self._manifest.set_meta("passage", PASSAGE_VERSION)
+            self._manifest.set_meta("passage", key)
 
     def _retokenize_if_needed(self) -> None:
         if self._manifest.get_meta("tokenizer") != self._token_key:
@@ -204,26 +206,22 @@ class RetrievalIndex:
         # The slow, failure-prone work comes first, while nothing has been touched, and outside the
         # lock so that searches go on meanwhile.
         tokens = [self._unit_tokens(u) for u in units]
-        vectors = self._embedder.embed_passages([passage_text(u) for u in units])
-        if vectors.shape != (len(units), self._embedder.dim):
-            raise IngestError(
-                f"嵌入模型返回的向量形状错误：{vectors.shape}",
-                f"Embedder returned vectors of shape {vectors.shape}",
-            )
+        vectors, pieces = self._embed(units)
         with self._lock:
             existing = self._manifest.document(doc_id)
             staged = self._manifest.stage(doc_id, units, tokens)
             try:
                 for lang in LANGUAGES:
                     idx = [i for i, u in enumerate(units) if u.language == lang]
+                    meta = {i: VectorMeta(doc_id=doc_id, kind=units[i].kind, normative=units[i].normative)
+                            for i in idx}
+                    extra = [(i, n, v) for i in idx for n, v in enumerate(pieces.get(i, ()), start=1)]
                     self._store.add(
                         lang,
-                        [staged[i] for i in idx],
-                        vectors[idx],
-                        [
-                            VectorMeta(doc_id=doc_id, kind=units[i].kind, normative=units[i].normative)
-                            for i in idx
-                        ],
+                        [staged[i] for i in idx] + [staged[i] for i, _, _ in extra],
+                        np.concatenate([vectors[idx], *(v[None, :] for _, _, v in extra)]),
+                        [meta[i] for i in idx] + [meta[i] for i, _, _ in extra],
+                        pieces=[0] * len(idx) + [n for _, n, _ in extra],
                     )
             except Exception as exc:
                 rows = [(r, u.language) for r, u in zip(staged, units, strict=True)]
@@ -252,6 +250,35 @@ class RetrievalIndex:
             unit_count=len(units),
             seconds=time.perf_counter() - start,
         )
+
+    def _embed(self, units: Sequence[Unit]) -> tuple[FloatMatrix, dict[int, FloatMatrix]]:
+        """Each unit's own vector, and the piece vectors of long units (index → matrix).
+
+        A long unit's own vector is the normalised mean of its pieces' rather than an embedding of
+        its (truncated) whole text: no text is embedded twice.
+        """
+        limits = {"zh": self.config.pieces.zh, "en": self.config.pieces.en}
+        passages = [passage_pieces(u, limits[u.language]) for u in units]
+        flat = [p for ps in passages for p in ps]
+        matrix = self._embedder.embed_passages(flat)
+        if matrix.shape != (len(flat), self._embedder.dim):
+            raise IngestError(
+                f"嵌入模型返回的向量形状错误：{matrix.shape}",
+                f"Embedder returned vectors of shape {matrix.shape}",
+            )
+        own = np.empty((len(units), self._embedder.dim), dtype=np.float32)
+        pieces: dict[int, FloatMatrix] = {}
+        start = 0
+        for i, ps in enumerate(passages):
+            block = matrix[start : start + len(ps)]
+            start += len(ps)
+            if len(ps) == 1:
+                own[i] = block[0]
+                continue
+            mean = block.mean(axis=0)
+            own[i] = mean / (np.linalg.norm(mean) or 1.0)
+            pieces[i] = block
+        return own, pieces
 
     def remove_document(self, doc_id: str) -> bool:
         """Remove a document and its units; False if it was not in the index."""
@@ -335,11 +362,12 @@ class RetrievalIndex:
         return self._searcher.hits(query, ranked, k, rerank=mode == "hybrid")
 
     # -- bulk access for analyses over the whole index (overlap reports) ---------------------------
-    def unit_vectors(self, language: Language) -> tuple[list[int], FloatMatrix]:
+    def unit_vectors(self, language: Language, pieces: bool = False) -> tuple[list[int], FloatMatrix]:
         """Row ids and stored vectors of every active unit in one language, for one matrix product against
-        many query vectors instead of one search per query."""
+        many query vectors instead of one search per query.  With ``pieces`` the piece vectors of long
+        units come too (a row id then repeats: score such a unit by its best vector)."""
         lexicon = self._fresh_lexicons()[language]
-        return self._store.get_vectors(language, [int(r) for r in lexicon.rows])
+        return self._store.get_vectors(language, [int(r) for r in lexicon.rows], pieces=pieces)
 
     def units_by_row(self, rows: Sequence[int]) -> dict[int, Unit]:
         """The units stored under these row ids (as returned by ``unit_vectors`` and ``lexical_rankings``)."""

@@ -99,6 +99,13 @@ class LanguageLexicon:
             keep &= self.normative == _NORMATIVE_CODE[flt.normative]
         return keep
 
+    def without_kinds(self, kinds: Sequence[str]) -> NDArray[np.bool_] | None:
+        """Positions whose kind is not one of ``kinds``; None when no unit has those kinds."""
+        codes = [i for i, k in enumerate(self.kind_vocab) if k in set(kinds)]
+        if not codes:
+            return None
+        return ~np.isin(self.kind_codes, codes)
+
     # -- scoring ------------------------------------------------------------------------------
     def _scores(self, tokens: Sequence[str]) -> NDArray[np.float32] | None:
         assert self.bm25 is not None

@@ -65,20 +65,33 @@ class VectorStore(Protocol):
     """
 
     def add(
-        self, partition: str, ids: Sequence[int], vectors: FloatMatrix, metas: Sequence[VectorMeta]
-    ) -> None: ...
+        self,
+        partition: str,
+        ids: Sequence[int],
+        vectors: FloatMatrix,
+        metas: Sequence[VectorMeta],
+        pieces: Sequence[int] | None = None,
+    ) -> None:
+        """Store vectors under unit ids.  ``pieces`` (default all 0) numbers the extra vectors of a long
+        unit's pieces (1, 2, …); piece 0 is the unit's own vector, the one ``get_vectors`` returns."""
+        ...
 
-    def delete(self, partition: str, ids: Sequence[int]) -> None: ...
+    def delete(self, partition: str, ids: Sequence[int]) -> None:
+        """Delete the units' vectors, pieces included."""
+        ...
 
     def query(
         self, partition: str, vector: FloatMatrix, k: int, where: VectorFilter | None = None
     ) -> list[tuple[int, float]]:
-        """Nearest ``k`` as (id, cosine similarity), best first.  Raises ``EmptyIndexError`` if the
-        partition does not exist."""
+        """Nearest ``k`` units as (id, cosine similarity), best first, a unit scored by its best vector
+        (own or piece).  Raises ``EmptyIndexError`` if the partition does not exist."""
         ...
 
-    def get_vectors(self, partition: str, ids: Sequence[int]) -> tuple[list[int], FloatMatrix]:
-        """The stored vectors of ``ids`` (those that exist), as (ids, matrix) in matching order."""
+    def get_vectors(
+        self, partition: str, ids: Sequence[int], pieces: bool = False
+    ) -> tuple[list[int], FloatMatrix]:
+        """The stored vectors of ``ids`` (those that exist), as (ids, matrix) in matching order; with
+        ``pieces`` also the piece vectors, so an id may repeat."""
         ...
 
     def count(self, partition: str) -> int: ...

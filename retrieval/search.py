@@ -93,6 +93,7 @@ class Searcher:
         self._fusion = fusion
         self._rerank_depth = rerank_depth
         self._glossary = glossary
+        self._term_cache: dict[str, FloatMatrix] = {}  # glossary term → query vector (see _term_vectors)
 
     # -- retrieval ----------------------------------------------------------------------------
     def retrieve(
@@ -109,7 +110,7 @@ class Searcher:
         tokens = self._tokenizer.tokenize(query)
         out = Retrieved(home=home, coverage=self._coverage(query, tokens, home))
         references = query_references(query)  # "Article 9", "第二十四条": see references.py
-        keep = {lang: lexicons[lang].mask(flt) for lang in languages}
+        keep = {lang: self._keep(lexicons[lang], flt, filters, cfg) for lang in languages}
         if "bm25" in modes:
             for lang in languages:
                 extra = self._tokenizer.tokenize(" ".join(translations[lang])) if translations[lang] else []
@@ -118,10 +119,22 @@ class Searcher:
                     references=references, keep=keep[lang],
                 )
         if "dense" in modes and languages:
-            vectors = self._query_vectors(query, languages, home, translations, cfg.dense_expansion)
+            vectors = self._query_vectors(query, languages, home, translations, cfg)
             for lang in languages:
                 out.dense[lang] = self._dense(lang, vectors[lang], lexicons[lang], flt, keep[lang], cfg)
         return out
+
+    @staticmethod
+    def _keep(
+        lexicon: LanguageLexicon, flt: VectorFilter | None, filters: SearchFilters | None, cfg: FusionConfig
+    ) -> NDArray[np.bool_] | None:
+        """The filter's positions, less the kinds that are not ranked unless a filter asks for them."""
+        keep = lexicon.mask(flt)
+        if cfg.unranked_kinds and (filters is None or filters.kinds is None):
+            listed = lexicon.without_kinds(cfg.unranked_kinds)
+            if listed is not None:
+                keep = listed if keep is None else keep & listed
+        return keep
 
     def _dense(
         self,
@@ -146,12 +159,14 @@ class Searcher:
         if selected == 0:
             return []
         if selected <= cfg.exact_max_units:
-            ids, matrix = self._store.get_vectors(lang, [int(r) for r in lexicon.rows[keep]])
+            ids, matrix = self._store.get_vectors(lang, [int(r) for r in lexicon.rows[keep]], pieces=True)
             if not ids:
                 return []
             sims = matrix @ np.asarray(vector, dtype=np.float32).reshape(-1)
-            order = np.argsort(-sims, kind="stable")[:depth]
-            return [(ids[i], float(sims[i])) for i in order]
+            best: dict[int, float] = {}
+            for i in np.argsort(-sims, kind="stable"):  # a long unit counts by its best piece
+                best.setdefault(ids[i], float(sims[i]))
+            return list(best.items())[:depth]
         share = selected / len(lexicon)
         fetch = min(len(lexicon), int(depth / share * 2) + 1)
         if share >= cfg.postfilter_min_share and fetch <= cfg.postfilter_max_fetch:
@@ -188,16 +203,41 @@ class Searcher:
         languages: Sequence[Language],
         home: Language,
         translations: Mapping[Language, list[str]],
-        expansion: Literal["shared", "other", "none"],
+        cfg: FusionConfig,
     ) -> dict[Language, FloatMatrix]:
         # The query plus its glossary translations moves the vector towards the other language.
+        expansion = cfg.dense_expansion
         other = [lang for lang in languages if lang != home and translations.get(lang)]
+        if expansion == "terms":
+            return self._term_vectors(query, languages, other, translations, cfg.term_vector_weight)
         expanded = f"{query} {' '.join(translations[other[0]])}" if other and expansion != "none" else query
         if expansion != "other" or expanded == query:
             vector = self._embedder.embed_queries([expanded])[0]  # one model pass: the usual case
             return dict.fromkeys(languages, vector)
         matrix = self._embedder.embed_queries([query, expanded])
         return {lang: matrix[1] if lang in other else matrix[0] for lang in languages}
+
+    def _term_vectors(
+        self,
+        query: str,
+        languages: Sequence[Language],
+        other: Sequence[Language],
+        translations: Mapping[Language, list[str]],
+        weight: float,
+    ) -> dict[Language, FloatMatrix]:
+        """The plain query for its own language; for the other, the query vector moved towards the mean of
+        its glossary translations' vectors (kept per process, so a term costs the model once)."""
+        vector = self._embedder.embed_queries([query])[0]
+        out = dict.fromkeys(languages, vector)
+        if not other:
+            return out
+        terms = translations[other[0]]
+        missing = [t for t in dict.fromkeys(terms) if t not in self._term_cache]
+        if missing:
+            self._term_cache.update(zip(missing, self._embedder.embed_queries(missing), strict=True))
+        moved = vector + weight * np.mean([self._term_cache[t] for t in terms], axis=0)
+        out[other[0]] = (moved / (np.linalg.norm(moved) or 1.0)).astype(np.float32)
+        return out
 
     # -- ranking ------------------------------------------------------------------------------
     def rank(self, retrieved: Retrieved, mode: Mode, fusion: FusionConfig | None = None) -> list[Candidate]:

@@ -10,6 +10,8 @@ development queries it raised hybrid recall@5 from 0.929 to 0.944, cross-lingual
 
 from __future__ import annotations
 
+from retrieval.config import PieceConfig
+from retrieval.splitting import split_long_text
 from retrieval.units import Unit
 
 # Bumped whenever ``passage_text`` changes: stored vectors were embedded from the old text, so an
@@ -31,3 +33,21 @@ def passage_text(unit: Unit) -> str:
     head = _heading(unit)
     parts = [unit.designation, context if context and context != head else "", head, unit.text]
     return "\n".join(p for p in parts if p)
+
+
+def passage_pieces(unit: Unit, max_chars: int) -> list[str]:
+    """The dense passages of a unit: its passage text, or one per piece when the text is longer than
+    ``max_chars`` (0: never split).
+
+    e5 reads at most 512 tokens and blurs a long article into its general topic, so a question about
+    one paragraph of a long EU article missed it; each piece keeps the designation and heading, so it
+    still says which article it belongs to.
+    """
+    if max_chars <= 0 or len(unit.text) <= max_chars:
+        return [passage_text(unit)]
+    return [passage_text(unit.model_copy(update={"text": piece})) for piece in split_long_text(unit.text, max_chars)]
+
+
+def passage_key(pieces: PieceConfig) -> str:
+    """What stored vectors depend on besides the model: the passage text and the piece lengths."""
+    return f"{PASSAGE_VERSION}-pieces-{pieces.zh}-{pieces.en}"

@@ -11,7 +11,7 @@ import yaml
 
 from assistant.settings import Settings
 from assistant.terms.termbase import load_term_base
-from retrieval.config import EmbedderConfig, RerankerConfig, RetrievalConfig, VectorStoreConfig
+from retrieval.config import EmbedderConfig, PieceConfig, RerankerConfig, RetrievalConfig, VectorStoreConfig
 from retrieval.glossary import Glossary
 from retrieval.index import RetrievalIndex
 
@@ -24,7 +24,9 @@ def retrieval_config(settings: Settings) -> RetrievalConfig:
     reranker = (RerankerConfig(provider="cross-encoder", model_path=settings.reranker_model)
                 if settings.reranker_model else RerankerConfig())
     store = VectorStoreConfig(url=settings.chroma_url) if settings.chroma_url else VectorStoreConfig()
-    return RetrievalConfig(index_dir=settings.index_dir, embedder=embedder, vector_store=store, reranker=reranker)
+    pieces = PieceConfig(zh=settings.piece_chars_zh, en=settings.piece_chars_en)
+    return RetrievalConfig(index_dir=settings.index_dir, embedder=embedder, vector_store=store, reranker=reranker,
+                           pieces=pieces)
 
 
 def glossary_path(settings: Settings) -> Path:

@@ -43,8 +43,7 @@ def run_search(index: RetrievalIndex, query: str, k: int = 10, docs: list[str] |
     def search(ids: list[str] | None, n: int) -> list[Hit]:
         filters = SearchFilters(doc_ids=ids, kinds=kinds, language=language,  # type: ignore[arg-type]
                                 normative=normative)
-        found = index.search(query, k=n + 10, filters=filters, mode=search_mode)
-        return [h for h in found if h.unit.kind not in EXCLUDED_KINDS or kinds]
+        return index.search(query, k=n, filters=filters, mode=search_mode)
 
     hits = search(doc_ids, k)
     named = hinted_documents(query, known) if hints and doc_ids is None else []

@@ -6,9 +6,10 @@ user would otherwise build: LangChain's RecursiveCharacterTextSplitter (500 char
 over the same files, the same embedding model, dense search only; a chunk counts as a hit when it
 overlaps the labelled unit's text.
 
-Two query sets are scored apart: queries.yaml, the development set that retrieval was tuned on, and
-heldout.yaml (when present), written separately and not looked at while tuning.  results.json holds
-one table per set: {"development": {...}, "heldout": {...}}.
+Three query sets are scored apart: queries.yaml, the development set that retrieval was tuned on;
+heldout.yaml, the first held-out set, whose failures were studied afterwards (so development data
+now, "development2"); and heldout2.yaml (when present), written separately and not looked at while
+tuning.  results.json holds one table per set: {"development": …, "development2": …, "heldout": …}.
 """
 
 from __future__ import annotations
@@ -189,7 +190,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--queries", type=Path, default=ROOT / "evals" / "retrieval" / "queries.yaml",
                         help="the development set (the one retrieval was tuned on)")
-    parser.add_argument("--heldout", type=Path, default=ROOT / "evals" / "retrieval" / "heldout.yaml",
+    parser.add_argument("--dev2", type=Path, default=ROOT / "evals" / "retrieval" / "heldout.yaml",
+                        help="the first held-out set, studied and tuned on since: development data now")
+    parser.add_argument("--heldout", type=Path, default=ROOT / "evals" / "retrieval" / "heldout2.yaml",
                         help="the held-out set, scored separately when the file exists")
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "eval")
     parser.add_argument("--json", type=Path, default=ROOT / "evals" / "retrieval" / "results.json")
@@ -197,6 +200,8 @@ def main() -> None:
     args = parser.parse_args()
 
     sets = {"development": load_queries(args.queries)}
+    if args.dev2.is_file():
+        sets["development2"] = load_queries(args.dev2)
     if args.heldout.is_file():
         sets["heldout"] = load_queries(args.heldout)
     settings = Settings(data_dir=args.data)
@@ -222,7 +227,7 @@ def main() -> None:
             latencies += times
 
     for name, queries in sets.items():
-        role = "tuned on" if name == "development" else "not used for tuning"
+        role = "not used for tuning" if name == "heldout" else "tuned on"
         print_table(f"Retrieval evaluation — {name} set ({len(queries)} labelled queries, {role})", results[name])
     latencies.sort()
     print("\nbm25/dense/hybrid: the index's rankings; assistant: hybrid + source hints, reference lists excluded "

@@ -23,6 +23,19 @@ from retrieval.protocols import FloatMatrix, VectorFilter, VectorMeta
 _NORMATIVE = {True: 1, False: 0, None: -1}
 
 
+def vector_id(row: int, piece: int) -> str:
+    """Chroma id of a unit's own vector ("42") or of one of its pieces ("42~3")."""
+    return str(row) if piece == 0 else f"{row}~{piece}"
+
+
+def _rows_where(rows: Sequence[int]) -> dict[str, Any]:
+    return {"row": {"$in": [int(r) for r in rows]}}
+
+
+def row_of(vector_id: str) -> int:
+    return int(vector_id.split("~", 1)[0])
+
+
 def where_clause(flt: VectorFilter | None) -> dict[str, Any] | None:
     if flt is None or flt.is_empty:
         return None
@@ -97,20 +110,27 @@ class ChromaStore:
         return col
 
     def add(
-        self, partition: str, ids: Sequence[int], vectors: FloatMatrix, metas: Sequence[VectorMeta]
+        self,
+        partition: str,
+        ids: Sequence[int],
+        vectors: FloatMatrix,
+        metas: Sequence[VectorMeta],
+        pieces: Sequence[int] | None = None,
     ) -> None:
         if len(ids) == 0:
             return
+        piece_of = list(pieces) if pieces is not None else [0] * len(ids)
         with self._errors():
             col = self._collection(partition, create=True)
             for start in range(0, len(ids), self._batch):
                 end = start + self._batch
                 col.add(
-                    ids=[str(i) for i in ids[start:end]],
+                    ids=[vector_id(i, p) for i, p in zip(ids[start:end], piece_of[start:end], strict=True)],
                     embeddings=np.ascontiguousarray(vectors[start:end], dtype=np.float32),
                     metadatas=[
-                        {"doc_id": m.doc_id, "kind": m.kind, "normative": _NORMATIVE[m.normative]}
-                        for m in metas[start:end]
+                        # "row" lets the pieces of a unit be deleted and fetched with it
+                        {"doc_id": m.doc_id, "kind": m.kind, "normative": _NORMATIVE[m.normative], "row": int(i)}
+                        for i, m in zip(ids[start:end], metas[start:end], strict=True)
                     ],
                 )
 
@@ -123,35 +143,48 @@ class ChromaStore:
             except NotFoundError:
                 return  # nothing stored there: nothing to delete
             for start in range(0, len(ids), self._batch):
-                col.delete(ids=[str(i) for i in ids[start : start + self._batch]])
+                chunk = [int(i) for i in ids[start : start + self._batch]]
+                col.delete(ids=[str(i) for i in chunk])
+                col.delete(where=_rows_where(chunk))  # the pieces of long units
 
     def query(
         self, partition: str, vector: FloatMatrix, k: int, where: VectorFilter | None = None
     ) -> list[tuple[int, float]]:
         with self._errors():
             col = self._collection(partition, create=False)
+            # Pieces of one long unit may fill several of the nearest places; fetch more, keep each
+            # unit's best.  Most units have no pieces, so twice ``k`` nearly always yields ``k`` units.
             res = col.query(
                 query_embeddings=np.asarray(vector, dtype=np.float32).reshape(1, -1),
-                n_results=k,
+                n_results=2 * k,
                 where=where_clause(where),
                 include=["distances"],
             )
         ids = res["ids"][0]
         distances = (res.get("distances") or [[]])[0]
-        # cosine distance → similarity, so that higher is better everywhere in this package
-        return [(int(i), 1.0 - float(d)) for i, d in zip(ids, distances, strict=True)]
+        best: dict[int, float] = {}
+        for i, d in zip(ids, distances, strict=True):
+            # cosine distance → similarity, so that higher is better everywhere in this package
+            best.setdefault(row_of(i), 1.0 - float(d))
+        return list(best.items())[:k]
 
-    def get_vectors(self, partition: str, ids: Sequence[int]) -> tuple[list[int], FloatMatrix]:
+    def get_vectors(
+        self, partition: str, ids: Sequence[int], pieces: bool = False
+    ) -> tuple[list[int], FloatMatrix]:
         found: list[int] = []
         chunks: list[FloatMatrix] = []
         with self._errors():
             col = self._collection(partition, create=False)
             for start in range(0, len(ids), self._batch):
-                res = col.get(ids=[str(i) for i in ids[start : start + self._batch]], include=["embeddings"])
+                chunk = [int(i) for i in ids[start : start + self._batch]]
+                if pieces:
+                    res = col.get(where=_rows_where(chunk), include=["embeddings"])
+                else:
+                    res = col.get(ids=[str(i) for i in chunk], include=["embeddings"])
                 embeddings = res.get("embeddings")
                 if embeddings is None or len(res["ids"]) == 0:
                     continue
-                found.extend(int(i) for i in res["ids"])
+                found.extend(row_of(i) for i in res["ids"])
                 chunks.append(np.asarray(embeddings, dtype=np.float32).reshape(len(res["ids"]), -1))
         if not chunks:
             return [], np.zeros((0, 0), dtype=np.float32)

@@ -66,15 +66,33 @@ def test_language_evidence_keeps_the_home_language_when_the_other_is_far(local_i
     # Nothing English is about EV charging: the Chinese units lead, the English ones keep only the quota.
     hits = local_index.search("电动汽车传导充电模式", k=5)
     languages = [h.unit.language for h in hits]
-    assert languages[:3] == ["zh", "zh", "zh"]
-    assert languages.count("en") == 2  # both languages stay in the top five
+    assert languages[:4] == ["zh", "zh", "zh", "zh"]
+    assert languages.count("en") == 1  # both languages stay in the top five, English with its one place
+    two = local_index.search("电动汽车传导充电模式", k=5, fusion=FusionConfig(quota_min=2))
+    assert [h.unit.language for h in two].count("en") == 2
     assert hits[0].unit.id == "gbt-18487-1:5.1"
 
 
-def test_shared_expansion_embeds_one_text_per_query(local_index: RetrievalIndex, embedder: MemoEmbedder) -> None:
-    # One model pass per query keeps hybrid p95 within target; the text carries the translations.
+def test_term_expansion_embeds_the_query_once_and_each_term_once(
+    local_index: RetrievalIndex, embedder: MemoEmbedder
+) -> None:
+    # The default: the plain query serves its own language; the other language's vector is moved towards
+    # the translations' vectors, which are embedded once per process and then reused.
+    query = "高风险人工智能系统的鲁棒性"
     embedder.query_texts.clear()
-    local_index.search("高风险人工智能系统的鲁棒性", k=5)
+    local_index.search(query, k=5)
+    first = embedder.query_texts
+    assert first[0] == [query]
+    assert len(first) == 2 and "robustness" in " ".join(first[1])  # the glossary terms, in one batch
+    embedder.query_texts = []
+    local_index.search(query, k=5)
+    assert embedder.query_texts == [[query]]  # terms already known: one model pass
+
+
+def test_shared_expansion_embeds_one_text_per_query(local_index: RetrievalIndex, embedder: MemoEmbedder) -> None:
+    # One model pass per query; the text carries the translations.
+    embedder.query_texts.clear()
+    local_index.search("高风险人工智能系统的鲁棒性", k=5, fusion=FusionConfig(dense_expansion="shared"))
     assert len(embedder.query_texts) == 1 and len(embedder.query_texts[0]) == 1
     assert "robustness" in embedder.query_texts[0][0]
     embedder.query_texts.clear()

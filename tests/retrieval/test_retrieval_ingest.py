@@ -66,11 +66,16 @@ class _FailingStore:
         self.fail = False
 
     def add(
-        self, partition: str, ids: Sequence[int], vectors: FloatMatrix, metas: Sequence[VectorMeta]
+        self,
+        partition: str,
+        ids: Sequence[int],
+        vectors: FloatMatrix,
+        metas: Sequence[VectorMeta],
+        pieces: Sequence[int] | None = None,
     ) -> None:
         if self.fail:
             raise RuntimeError("disk full")
-        self.inner.add(partition, ids, vectors, metas)  # type: ignore[attr-defined]
+        self.inner.add(partition, ids, vectors, metas, pieces)  # type: ignore[attr-defined]
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.inner, name)
@@ -145,7 +150,7 @@ def test_vectors_from_an_older_passage_text_are_re_embedded_at_the_next_ingest(
     tmp_path: Path, embedder: MemoEmbedder
 ) -> None:
     from retrieval.manifest import Manifest
-    from retrieval.texts import PASSAGE_VERSION, passage_text
+    from retrieval.texts import passage_key, passage_text
 
     index = open_toy_index(tmp_path / "index", embedder)
     index.close()
@@ -166,6 +171,6 @@ def test_vectors_from_an_older_passage_text_are_re_embedded_at_the_next_ingest(
         index.close()
     current = Manifest(tmp_path / "index" / "manifest.sqlite3")
     try:
-        assert current.get_meta("passage") == PASSAGE_VERSION
+        assert current.get_meta("passage") == passage_key(index.config.pieces)
     finally:
         current.close()
