@@ -21,7 +21,7 @@ _NEG_ZH = re.compile(r"不应|不得|不宜|不必|无须|无需|不需要|可�
 _NEG_EN = re.compile(r"\b(shall not|should not|must not|need not|may not|is not required|are not required|"
                      r"without|prohibited)\b", re.I)
 _STRONG = {"应", "应当", "必须", "shall", "must"}
-_MEDIUM = {"宜", "should"}
+_MEDIUM = {"宜", "should", "鼓励", "encouraged"}  # "X is encouraged to" recommends, as 宜 does
 _WEAK = {"可", "可以", "may", "can"}
 _NUM = re.compile(r"\d+(?:[ ,]\d{3})*(?:\.\d+)?")
 _AT_LEAST = ("不少于", "不低于", "至少", "以上", "≥", "not less than", "at least", "no fewer than",
@@ -46,6 +46,8 @@ def _verbal(text: str) -> str:
     for words, name in (((" shall ", "shall"), "shall"), ((" should ",), "should"), ((" may ",), "may")):
         if any(w in f" {low} " for w in words):
             return name
+    if re.match(r"\s*(?:国家)?鼓励", text) or " are encouraged to " in f" {low} " or " is encouraged to " in f" {low} ":
+        return "鼓励" if re.match(r"\s*(?:国家)?鼓励", text) else "encouraged"
     try:
         return analyse(text).verbal_form
     except Exception:  # analysis is best effort
@@ -58,7 +60,19 @@ def _negated(text: str) -> bool:
 
 _CN_DIGITS = {"一": "1", "两": "2", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8",
               "九": "9", "十": "10"}
-_CN_COUNT = re.compile(r"([一两二三四五六七八九十])(?=[个次名位级类项条])")
+# a count or a period in Chinese numerals, as laws write them (三年, 十五日, 二十四小时, 六个月); not an ordinal (第三条)
+_CN_COUNT = re.compile(r"(?<![第一两二三四五六七八九十])([一两二三四五六七八九]?十?[一二三四五六七八九]?)"
+                       r"(?=个|次|名|位|级|类|项|条|年|月|日|天|周|小时|分钟|工作日|倍)")
+
+
+def _cn_value(numeral: str) -> str:
+    """一 … 九十九 as digits ("十五" → "15", "二十" → "20", "两" → "2"); "" when it is not a numeral."""
+    if not numeral:
+        return numeral
+    if "十" not in numeral:
+        return _CN_DIGITS.get(numeral, numeral) if len(numeral) == 1 else numeral
+    tens, _, units = numeral.partition("十")
+    return str(int(_CN_DIGITS.get(tens, "1")) * 10 + (int(_CN_DIGITS[units]) if units else 0))
 _EN_DIGITS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
               "eight": "8", "nine": "9", "ten": "10"}
 _EN_COUNT = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)\b(?=\s+[a-z])", re.I)
@@ -79,7 +93,7 @@ def _numbers(text: str) -> list[float]:
 def _numbers_cached(text: str) -> tuple[float, ...]:
     out = []
     text = _REFERENCE.sub(" ", text)
-    text = _CN_COUNT.sub(lambda m: _CN_DIGITS[m.group(1)], text)
+    text = _CN_COUNT.sub(lambda m: _cn_value(m.group(1)), text)
     text = _EN_COUNT.sub(lambda m: _EN_DIGITS[m.group(1).lower()], text)
     for m in _NUM.findall(text):
         try:
@@ -104,7 +118,7 @@ def _nearest_comparator(text: str, start: int, end: int, window: int = 8) -> int
 
 
 def _direction(text: str, value: float | None = None) -> int:
-    low = _CN_COUNT.sub(lambda m: _CN_DIGITS[m.group(1)], text.lower())
+    low = _CN_COUNT.sub(lambda m: _cn_value(m.group(1)), text.lower())
     low = _EN_COUNT.sub(lambda m: _EN_DIGITS[m.group(1).lower()], low)
     if value is not None:
         # the comparator next to the changed value decides ("…及以上的风险应在2个工作日内")
@@ -149,6 +163,16 @@ def _period(text: str) -> int | None:
     return None
 
 
+_LIMIT = re.compile(r"\d+(?:\.\d+)?\s*(?:个)?(?:工作日|小时|分钟|日|天|周|个月|月|年)(?:内|以内)|"
+                    r"(?:within|no later than)\s+\d+\s+(?:working\s+)?(?:days?|hours?|minutes?|weeks?|months?|years?)",
+                    re.I)
+
+
+def _limit(text: str) -> bool:
+    """Whether the text sets a time limit ("3个工作日内", "within 72 hours"), numerals in words included."""
+    return bool(_LIMIT.search(_CN_COUNT.sub(lambda m: _cn_value(m.group(1)), text)))
+
+
 def classify(draft: str, source: str, source_unit: str = "") -> tuple[Relation, list[str]]:
     """The relation of a draft provision to a similar source sentence, seen from the draft. `source_unit`
     (the whole source clause) tells whether the source offered alternatives."""
@@ -176,6 +200,11 @@ def classify(draft: str, source: str, source_unit: str = "") -> tuple[Relation, 
             reasons.append(f"value {b:g} → {a:g}")
             tighter = (a > b) if direction > 0 else (a < b)
             return ("stricter" if tighter else "looser"), reasons
+    limit_d, limit_s = _limit(draft), _limit(source)
+    if limit_d != limit_s and not (nd and ns):
+        # a time limit or bound only one side sets: setting one tightens the obligation
+        reasons.append("limit added" if limit_d else "limit removed")
+        return ("stricter" if limit_d else "looser"), reasons
     pd, ps = _period(draft), _period(source)
     if pd is not None and ps is not None and pd != ps:
         reasons.append("period changed")

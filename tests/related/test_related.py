@@ -109,6 +109,15 @@ def test_title_names_the_kind_of_standard(text: str, expected: str, real_placer:
     ("组织应按第5章的规定评估数据。", "组织应按4.1的规定评估数据。", "duplicate"),
     ("Label accuracy shall be determined on not less than 1 000 records.",
      "Label accuracy shall be determined on not less than 400 records (see ISO/IEC 25024:2015).", "stricter"),
+    # periods in Chinese numerals, as laws write them
+    ("评估报告应至少保存5年。", "评估报告应当至少保存三年。", "stricter"),
+    ("投诉应在30日内处理。", "投诉应当在十五日内处理。", "looser"),
+    ("依照第三条的规定保存日志。", "依照第三条的规定保存日志。", "duplicate"),  # an ordinal is no value
+    # a time limit only the draft sets tightens the obligation; only the source: loosens it
+    ("提供者应在接到通知后3个工作日内提供日志。", "提供者应当提供日志。", "stricter"),
+    ("Providers shall supply the logs.", "Providers shall supply the logs within 72 hours.", "looser"),
+    # "鼓励" (encouraged) recommends
+    ("提供者应优化推荐规则的透明度。", "鼓励提供者优化推荐规则的透明度。", "stricter"),
 ])
 def test_classify(draft: str, source: str, relation: str) -> None:
     assert classify(draft, source)[0] == relation
