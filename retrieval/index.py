@@ -37,6 +37,7 @@ from retrieval.references import unit_tokens as reference_tokens
 from retrieval.rerankers import build_reranker
 from retrieval.search import LANGUAGES, Mode, Rankings, Searcher
 from retrieval.stores import build_store
+from retrieval.term_vectors import TermVectors
 from retrieval.texts import lexical_text, passage_key, passage_pieces
 from retrieval.tokenizer import Tokenizer
 from retrieval.units import Hit, Language, SearchFilters, Unit
@@ -86,6 +87,9 @@ class RetrievalIndex:
         self._lexicon_store = LexiconStore(config.index_dir / "lexical")
         self._lexicons: dict[Language, tuple[int, LanguageLexicon]] = {}
         self._lock = threading.RLock()
+        self._terms = TermVectors(
+            config.index_dir / "term-vectors.npz", f"{self._embedder.fingerprint}|{self._embedder.dim}"
+        )
         self._retokenize_if_needed()
         self._collect_garbage()
         self._searcher = Searcher(
@@ -98,6 +102,7 @@ class RetrievalIndex:
             fusion=config.fusion,
             rerank_depth=config.reranker.depth,
             glossary=lambda: self._glossary,
+            term_vectors=self._terms,
         )
 
     # -- lifecycle ----------------------------------------------------------------------------
@@ -121,6 +126,13 @@ class RetrievalIndex:
     def glossary(self, value: Glossary) -> None:
         # Only queries use the glossary, so it can change at any time without re-indexing.
         self._glossary = value
+
+    def prepare_terms(self) -> int:
+        """Embed every glossary term not stored yet (both languages) and keep them in the index directory,
+        so that no search pays for a term's first use; returns how many were embedded.  Call after an
+        ingest or a glossary change (the assistant's ingest does)."""
+        terms = [t for p in self._glossary.pairs for t in (p.zh, p.en)]
+        return self._terms.prepare(terms, self._embedder)
 
     @property
     def embedder(self) -> Embedder:

@@ -22,6 +22,7 @@ from retrieval.lexical import LanguageLexicon
 from retrieval.manifest import Manifest
 from retrieval.protocols import Embedder, FloatMatrix, Reranker, VectorFilter, VectorStore
 from retrieval.references import query_tokens as query_references
+from retrieval.term_vectors import TermVectors
 from retrieval.texts import passage_text
 from retrieval.tokenizer import Tokenizer
 from retrieval.units import Hit, Language, SearchFilters, Unit
@@ -83,6 +84,7 @@ class Searcher:
         fusion: FusionConfig,
         rerank_depth: int,
         glossary: Callable[[], Glossary],
+        term_vectors: TermVectors,
     ) -> None:
         self._manifest = manifest
         self._lexicons = lexicons
@@ -93,7 +95,7 @@ class Searcher:
         self._fusion = fusion
         self._rerank_depth = rerank_depth
         self._glossary = glossary
-        self._term_cache: dict[str, FloatMatrix] = {}  # glossary term → query vector (see _term_vectors)
+        self._terms = term_vectors
 
     # -- retrieval ----------------------------------------------------------------------------
     def retrieve(
@@ -226,16 +228,14 @@ class Searcher:
         weight: float,
     ) -> dict[Language, FloatMatrix]:
         """The plain query for its own language; for the other, the query vector moved towards the mean of
-        its glossary translations' vectors (kept per process, so a term costs the model once)."""
+        its glossary translations' vectors (prepared at ingest, see term_vectors.py)."""
         vector = self._embedder.embed_queries([query])[0]
         out = dict.fromkeys(languages, vector)
         if not other:
             return out
         terms = translations[other[0]]
-        missing = [t for t in dict.fromkeys(terms) if t not in self._term_cache]
-        if missing:
-            self._term_cache.update(zip(missing, self._embedder.embed_queries(missing), strict=True))
-        moved = vector + weight * np.mean([self._term_cache[t] for t in terms], axis=0)
+        known = self._terms.vectors(terms, self._embedder)
+        moved = vector + weight * np.mean([known[t] for t in terms], axis=0)
         out[other[0]] = (moved / (np.linalg.norm(moved) or 1.0)).astype(np.float32)
         return out
 

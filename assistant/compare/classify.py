@@ -89,12 +89,12 @@ def technical_changes(left: str, right: str) -> list[str]:
     if not changes and _residual(left, right) > RESIDUAL_LIMIT:
         changes.append("wording changed substantially / 内容实质改写")
     if not changes:
-        gone, new = _content_diff(left, right)
+        removed, added = _content_diff(left, right)
         # words only added (or only removed) qualify what was there: "每个数据集" → "用于训练的每个数据集"
         # narrows the scope. A rewording replaces words and stays editorial below RESIDUAL_LIMIT.
-        if bool(gone) != bool(new) and sum(len(t) * n for t, n in (gone + new).items()) >= INSERTION_MIN:
-            words = "、".join((gone + new).elements())
-            changes.append(f"scope / 范围: {'removed / 删除' if gone else 'added / 增加'} {words}")
+        if bool(removed) != bool(added) and sum(len(t) * n for t, n in (removed + added).items()) >= INSERTION_MIN:
+            words = "、".join((removed + added).elements())
+            changes.append(f"scope / 范围: {'removed / 删除' if removed else 'added / 增加'} {words}")
     return list(dict.fromkeys(changes))
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from retrieval import FusionConfig, Glossary, RetrievalIndex
-from tests.retrieval.retrieval_test_support import MemoEmbedder
+from tests.retrieval.retrieval_test_support import MemoEmbedder, open_toy_index
 
 CASES = [
     ("高风险人工智能系统的网络安全和鲁棒性要求", "eu-ai-act:Article 15"),
@@ -102,3 +104,22 @@ def test_shared_expansion_embeds_one_text_per_query(local_index: RetrievalIndex,
     embedder.query_texts.clear()
     local_index.search("高风险人工智能系统的鲁棒性", k=5, fusion=FusionConfig(dense_expansion="none"))
     assert embedder.query_texts == [["高风险人工智能系统的鲁棒性"]]
+
+
+def test_prepared_terms_are_stored_in_the_index_and_spare_the_first_search(
+    tmp_path: Path, embedder: MemoEmbedder
+) -> None:
+    index = open_toy_index(tmp_path / "i", embedder)
+    try:
+        assert index.prepare_terms() > 0  # every glossary term, both languages
+        assert (tmp_path / "i" / "term-vectors.npz").is_file()
+        embedder.query_texts = []
+        index.search("高风险人工智能系统的鲁棒性", k=5)
+        assert embedder.query_texts == [["高风险人工智能系统的鲁棒性"]]  # the terms were ready
+    finally:
+        index.close()
+    again = open_toy_index(tmp_path / "i", embedder, ingest=False)
+    try:
+        assert again.prepare_terms() == 0  # loaded from the index directory, nothing to embed
+    finally:
+        again.close()
