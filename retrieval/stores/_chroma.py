@@ -177,15 +177,20 @@ class ChromaStore:
             col = self._collection(partition, create=False)
             for start in range(0, len(ids), self._batch):
                 chunk = [int(i) for i in ids[start : start + self._batch]]
+                results = [col.get(ids=[str(i) for i in chunk], include=["embeddings"])]
                 if pieces:
-                    res = col.get(where=_rows_where(chunk), include=["embeddings"])
-                else:
-                    res = col.get(ids=[str(i) for i in chunk], include=["embeddings"])
-                embeddings = res.get("embeddings")
-                if embeddings is None or len(res["ids"]) == 0:
-                    continue
-                found.extend(row_of(i) for i in res["ids"])
-                chunks.append(np.asarray(embeddings, dtype=np.float32).reshape(len(res["ids"]), -1))
+                    # by id above (vectors stored before pieces existed carry no "row"), pieces by row here
+                    results.append(col.get(where=_rows_where(chunk), include=["embeddings"]))
+                seen: set[str] = set()
+                for res in results:
+                    embeddings = res.get("embeddings")
+                    if embeddings is None or len(res["ids"]) == 0:
+                        continue
+                    keep = [j for j, i in enumerate(res["ids"]) if i not in seen]
+                    seen.update(res["ids"])
+                    matrix = np.asarray(embeddings, dtype=np.float32).reshape(len(res["ids"]), -1)
+                    found.extend(row_of(res["ids"][j]) for j in keep)
+                    chunks.append(matrix[keep])
         if not chunks:
             return [], np.zeros((0, 0), dtype=np.float32)
         return found, np.concatenate(chunks)

@@ -109,3 +109,20 @@ def test_reference_list_is_ranked_only_when_asked_for(tmp_path: Path, embedder: 
         assert [h.unit.number for h in asked] == ["Bibliography"]
     finally:
         index.close()
+
+
+def test_vectors_stored_before_pieces_existed_are_still_fetched(tmp_path: Path) -> None:
+    import numpy as np
+
+    from retrieval.stores import build_store
+
+    store = build_store(VectorStoreConfig(), index_dir=tmp_path, index_id="old")
+    try:
+        # the layout of an older index: the unit's id only, no "row" in the metadata
+        col = store._collection("en", create=True)  # type: ignore[attr-defined]
+        col.add(ids=["7"], embeddings=np.ones((1, 4), dtype=np.float32),
+                metadatas=[{"doc_id": "d", "kind": "clause", "normative": 1}])
+        ids, matrix = store.get_vectors("en", [7], pieces=True)
+        assert ids == [7] and matrix.shape == (1, 4)
+    finally:
+        store.close()
