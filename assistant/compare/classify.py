@@ -16,6 +16,7 @@ from assistant.compare.diff import tokens
 from assistant.compare.model import Status
 from assistant.compare.similarity import jaccard, shingles
 from assistant.compare.units import normalise
+from assistant.document.numerals import arabic
 from assistant.document.provisions import split_sentences, verbal_form
 from assistant.requirements.analysis import analyse
 
@@ -45,6 +46,8 @@ _SYN = {w: k for k, group in enumerate(SYNONYMS) for w in group}
 _SCOPE = re.compile(r"仅|只|限于|除外|不包括|不适用|\bonly\b|\bexcept\b|\bexclud", re.I)
 _CONDITION = re.compile(r"^(?:当|在|对于|对|若|如果|如|除|除非|when|where|if|under|for|unless)", re.I)
 _WHITESPACE = re.compile(r"\s+")
+_INFORMATIVE = re.compile(r"^\s*(?:注|示例|NOTE|Note|EXAMPLE|Example)\s*\d*\s*(?:to entry)?\s*[:：]")
+_CITATION = re.compile(r"\[\d+(?:\s*[,，、–\-]\s*\d+)*\]")
 _FILLER = {"的", "地", "了", "之"}
 RESIDUAL_LIMIT = 8  # changed characters beyond synonyms and particles before a rewording counts as technical
 INSERTION_MIN = 2  # characters of content words only added or only removed before it counts as technical
@@ -63,7 +66,7 @@ def classify(left_text: str, right_text: str, left_body: str, right_body: str) -
 
 
 def technical_changes(left: str, right: str) -> list[str]:
-    left, right = _fold(left), _fold(right)
+    left, right = _normative(_fold(left)), _normative(_fold(right))
     changes: list[str] = []
     ls, rs = split_sentences(left), split_sentences(right)
     lsh, rsh = [shingles(s) for s in ls], [shingles(s) for s in rs]
@@ -131,7 +134,13 @@ def _lead_condition(sentence: str) -> str:
 
 
 def _numbers(text: str) -> Counter[str]:
-    return Counter(_NUMBER.findall(_REF.sub(" ", text)))
+    # bibliography citations ("参见参考文献[6]") are labels; counts in words ("三位小数") are values
+    return Counter(_NUMBER.findall(_CITATION.sub(" ", _REF.sub(" ", arabic(text)))))
+
+
+def _normative(text: str) -> str:
+    """The text less its notes and examples (informative: adding or dropping one changes no provision)."""
+    return "\n".join(line for line in text.splitlines() if not _INFORMATIVE.match(line))
 
 
 def _fold(text: str) -> str:

@@ -25,7 +25,9 @@ _LABELS = re.compile(  # a one-dot number is a clause reference unless a unit fo
     r"(?:ISO|IEC|GB|GB/T|GB/Z|ITU|IEEE|NIST|EN)\s*(?:/\s*[A-Z]+)?\s*[\d.\-:—–]+|(?<![\d.])(?:19|20)\d{2}(?!\d|\.\d)|"
     r"(?<![\d.])\d+(?:\.\d+){2,}(?!\.?\d)|[A-Z]\.\d+(?:\.\d+)*|"
     r"(?<![\d.])(?!0\.)\d+\.\d+(?!\.?\d)(?!\s*(?:(?:" + UNITS + r")(?![A-Za-z])|×|[位字节]))|"
-    r"(?:Note|NOTE|EXAMPLE|Example|Tables?|Figures?|Annex|(?i:clauses?)|注|示例|表|图|附录|第)\s*\d+"
+    r"[(（](?:EU|EC|EEC)[)）]\s*(?:No\s*)?\d{2,4}/\d+|"  # Regulation (EU) 2024/1689, （EU）2024/1689号
+    r"(?:Note|NOTE|EXAMPLE|Example|Tables?|Figures?|Annex|(?i:clauses?|articles?|paragraphs?|points?)|"
+    r"注|示例|表|图|附录|第)\s*\d+"
     r"(?:\s*(?:to entry|(?:and|to|,|、|和|至)\s*(?:第\s*)?\d+(?!\.?\d)))*|"
     r"\[\d+(?:[\]，,、–\-]\s*\[?\d+)*\]?|\(\d+\)|（\d+）",
 )
@@ -62,7 +64,11 @@ _ZH_COUNT = re.compile(r"(?<![一二三四五六七八九十两第])([二三四�
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # what a cross-reference points at: a subclause after 见/see/clause, any deeper clause number, an annex
 _XREF = re.compile(r"(?:参见|见|\bsee\b|\b(?:sub)?clauses?\b)\s*(?<![\d.])\d+(?:\.\d+)+(?!\d|\.\d)|"
-                   r"(?<![\d.])\d+(?:\.\d+){2,}(?!\d|\.\d)|(?:附录\s*|\bAnnex\s+)[A-Z](?![A-Za-z])", re.I)
+                   r"(?<![\d.])\d+(?:\.\d+){2,}(?!\d|\.\d)|(?:附录\s*|\bAnnex\s+)[A-Z](?![A-Za-z])|"
+                   r"\bArticles?\s+\d+|第\s*\d+\s*条", re.I)
+_POSSIBLE_EN = re.compile(r"\b(?:can|could|might|possibly)\b", re.I)
+_POSSIBLE_ZH = re.compile(r"可能|能够")
+_TENTHS = re.compile(r"([一二三四五六七八九])成")  # 二成 is 20 %
 _EXAMPLE = re.compile(r"\be\.\s?g\.|\bfor (?:example|instance)\b|例如|比如|譬如", re.I)
 _EMBEDDED_ZH = re.compile(r"是否(?:应当|应该|应|宜|需要|需|可以|可)")
 
@@ -71,6 +77,8 @@ def classify_crosslingual(left_body: str, right_body: str, informative: bool = F
     """INFORMATIVE units (foreword, introduction) carry no provisions: any difference there is editorial."""
     changes: list[str] = []
     lt, rt = _types(left_body), _types(right_body)
+    if lt != rt:
+        lt, rt = _may_as_possibility(lt, left_body, rt, right_body)
     if lt != rt:
         changes.append(f"provisions / 条款类型: {_show(lt)} → {_show(rt)}")
     ln, rn = _reconciled(values(_normative(left_body)), values(_normative(right_body)), left_body, right_body)
@@ -91,6 +99,22 @@ def classify_crosslingual(left_body: str, right_body: str, informative: bool = F
         # a note or example added or left out changes no provision, but a faithful translation keeps them
         return Status.EDITORIAL, [f"notes and examples / 注和示例: {ln_} → {rn_}"]
     return Status.UNCHANGED, []
+
+
+def _may_as_possibility(lt: set[str], left: str, rt: set[str], right: str) -> tuple[set[str], set[str]]:
+    """A permission on one side only, where the other side states a possibility, is that possibility.
+
+    English "may" is a permission or a possibility ("risks that may emerge"), which Chinese tells apart (可 /
+    可能); Chinese 可 / 可以 often means "can" (可以直接访问, "can access"). Translators map them loosely."""
+    out = {"left": lt, "right": rt}
+    for side, text, other_text in (("left", left, right), ("right", right, left)):
+        other = "right" if side == "left" else "left"
+        if "permission" not in out[side] - out[other]:
+            continue
+        chinese = bool(_CJK.search(text))
+        if chinese != bool(_CJK.search(other_text)) and (_POSSIBLE_EN if chinese else _POSSIBLE_ZH).search(other_text):
+            out[side] = out[side] - {"permission"}
+    return out["left"], out["right"]
 
 
 def _normative(text: str) -> str:
@@ -115,6 +139,7 @@ def _labels(text: str) -> Counter[str]:
 
 def values(text: str) -> Counter[str]:
     # "0,962": the ISO decimal comma; before NFKC, which would turn the Chinese "，" into "," too
+    text = _TENTHS.sub(lambda m: f"{_zh_number(m.group(1)) * 10}%", text)
     folded = unicodedata.normalize("NFKC", re.sub(r"(\d),(\d)", r"\1.\2", text))
     folded = re.sub(r"(\d) (\d{3})(?!\d)", r"\1\2", folded)  # "1 000": a thousands space in both styles
     folded = _LABELS.sub(" ", folded)

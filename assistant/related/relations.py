@@ -12,6 +12,7 @@ import functools
 import re
 from typing import Literal
 
+from assistant.document.numerals import arabic
 from assistant.requirements.analysis import analyse
 
 Relation = Literal["duplicate", "stricter", "looser", "contradicting", "none"]
@@ -58,21 +59,6 @@ def _negated(text: str) -> bool:
     return bool(_NEG_ZH.search(text) or _NEG_EN.search(text))
 
 
-_CN_DIGITS = {"一": "1", "两": "2", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8",
-              "九": "9", "十": "10"}
-# a count or a period in Chinese numerals, as laws write them (三年, 十五日, 二十四小时, 六个月); not an ordinal (第三条)
-_CN_COUNT = re.compile(r"(?<![第一两二三四五六七八九十])([一两二三四五六七八九]?十?[一二三四五六七八九]?)"
-                       r"(?=个|次|名|位|级|类|项|条|年|月|日|天|周|小时|分钟|工作日|倍)")
-
-
-def _cn_value(numeral: str) -> str:
-    """一 … 九十九 as digits ("十五" → "15", "二十" → "20", "两" → "2"); "" when it is not a numeral."""
-    if not numeral:
-        return numeral
-    if "十" not in numeral:
-        return _CN_DIGITS.get(numeral, numeral) if len(numeral) == 1 else numeral
-    tens, _, units = numeral.partition("十")
-    return str(int(_CN_DIGITS.get(tens, "1")) * 10 + (int(_CN_DIGITS[units]) if units else 0))
 _EN_DIGITS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
               "eight": "8", "nine": "9", "ten": "10"}
 _EN_COUNT = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)\b(?=\s+[a-z])", re.I)
@@ -93,7 +79,7 @@ def _numbers(text: str) -> list[float]:
 def _numbers_cached(text: str) -> tuple[float, ...]:
     out = []
     text = _REFERENCE.sub(" ", text)
-    text = _CN_COUNT.sub(lambda m: _cn_value(m.group(1)), text)
+    text = arabic(text)
     text = _EN_COUNT.sub(lambda m: _EN_DIGITS[m.group(1).lower()], text)
     for m in _NUM.findall(text):
         try:
@@ -118,7 +104,7 @@ def _nearest_comparator(text: str, start: int, end: int, window: int = 8) -> int
 
 
 def _direction(text: str, value: float | None = None) -> int:
-    low = _CN_COUNT.sub(lambda m: _cn_value(m.group(1)), text.lower())
+    low = arabic(text.lower())
     low = _EN_COUNT.sub(lambda m: _EN_DIGITS[m.group(1).lower()], low)
     if value is not None:
         # the comparator next to the changed value decides ("…及以上的风险应在2个工作日内")
@@ -170,7 +156,7 @@ _LIMIT = re.compile(r"\d+(?:\.\d+)?\s*(?:个)?(?:工作日|小时|分钟|日|天
 
 def _limit(text: str) -> bool:
     """Whether the text sets a time limit ("3个工作日内", "within 72 hours"), numerals in words included."""
-    return bool(_LIMIT.search(_CN_COUNT.sub(lambda m: _cn_value(m.group(1)), text)))
+    return bool(_LIMIT.search(arabic(text)))
 
 
 def classify(draft: str, source: str, source_unit: str = "") -> tuple[Relation, list[str]]:

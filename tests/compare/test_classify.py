@@ -96,3 +96,32 @@ def test_replaced_wording_stays_editorial() -> None:
 ])
 def test_crosslingual_labels_notes_and_references(left: str, right: str, status: str) -> None:
     assert classify_crosslingual(left, right)[0].value == status
+
+
+@pytest.mark.parametrize(("left", "right", "status"), [
+    # "may" as a possibility is 可能; 可以 is often "can"
+    ("Where these services may cause confusion, the provider shall label them.",
+     "提供上述服务可能导致混淆的，提供者应进行标识。", "unchanged"),
+    ("Discrete devices can access host memory directly.", "独立设备可以直接访问主机存储。", "unchanged"),
+    ("Users may switch the service off.", "用户应关闭该服务。", "technical"),  # a permission made a duty
+    # 成 is tenths: 二成至六成 is 20 % to 60 %
+    ("MFU is between about 20 % and 60 %.", "MFU多在约二成至六成之间。", "unchanged"),
+    ("MFU is between about 20 % and 60 %.", "MFU多在约二成至五成之间。", "technical"),
+    # Article numbers and Regulation numbers are labels; a dropped one is an omitted reference
+    ("data referred to in Article 72 of Regulation (EU) 2024/1689", "第（EU）2024/1689号条例第72条所述的数据",
+     "unchanged"),
+    ("information required pursuant to Article 13 of Regulation (EU) 2024/1689", "所要求的信息", "editorial"),
+])
+def test_crosslingual_possibility_tenths_and_articles(left: str, right: str, status: str) -> None:
+    assert classify_crosslingual(left, right)[0].value == status
+
+
+def test_monolingual_notes_examples_and_numerals() -> None:
+    left = "组织应保留成文信息。\n注：成文信息可作为管理体系的组成部分（参见参考文献[6]）。"
+    assert _status("组织应保留成文信息。\n注：成文信息可作为管理体系的组成部分。", left) == "editorial"  # citation
+    assert _status("组织应保留成文信息。", left) == "editorial"  # a note dropped
+    with_example = "组织应选择处置方案。\n示例：对误识率偏高的风险，补充训练数据。"
+    assert _status("组织应选择处置方案。", with_example) == "editorial"
+    status, why = classify("比值宜至少保留三位小数。", "比值宜至少保留四位小数。",
+                           "比值宜至少保留三位小数。", "比值宜至少保留四位小数。")
+    assert status.value == "technical" and any("value" in w for w in why)

@@ -1,0 +1,27 @@
+"""Counts and periods written in Chinese numerals, as digits: 三年 → 3年, 十五日 → 15日, 四位 → 4位.
+
+Laws and standards write small counts in words (至少保存三年, 保留三位小数), which a comparison of digits
+would not see. Only a numeral before a measure or time word is read, never an ordinal (第三条) and never
+a word that merely contains a numeral character (统一, 一致).
+"""
+
+from __future__ import annotations
+
+import re
+
+_DIGITS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUMERAL = re.compile(r"(?<![第一两二三四五六七八九十])([一两二三四五六七八九]?十[一二三四五六七八九]?|[一两二三四五六七八九])"
+                      r"(?=个|次|名|位|级|类|项|条|年|月|日|天|周|小时|分钟|工作日|倍|种|份|层|轮|步)")
+
+
+def value(numeral: str) -> int:
+    """一 … 九十九 ("十五" → 15, "二十" → 20, "两" → 2)."""
+    if "十" not in numeral:
+        return _DIGITS[numeral]
+    tens, _, units = numeral.partition("十")
+    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[units] if units else 0)
+
+
+def arabic(text: str) -> str:
+    """The text with counts and periods in Chinese numerals written as digits."""
+    return _NUMERAL.sub(lambda m: str(value(m.group(1))), text)

@@ -1,0 +1,20 @@
+"""Chinese numerals before measure and time words read as digits; ordinals and words stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.document.numerals import arabic
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("应当至少保存三年", "应当至少保存3年"),
+    ("在十五日内处理", "在15日内处理"),
+    ("二十四小时内报告", "24小时内报告"),
+    ("保留两位小数", "保留2位小数"),
+    ("每十二个月评审一次", "每12个月评审1次"),
+    ("依照第三条的规定", "依照第三条的规定"),  # an ordinal
+    ("统一标识，保持一致", "统一标识，保持一致"),  # words holding a numeral character
+])
+def test_arabic(text: str, expected: str) -> None:
+    assert arabic(text) == expected
