@@ -56,6 +56,7 @@ CROSS_K = 30  # the other language needs a deeper dense list: the same content t
 # correction for such "hub" sentences in cross-lingual matching) is above this margin
 CSLS_MARGIN = 0.01
 CSLS_K = 5
+CONTRADICTION_SLACK = 0.01  # how far below the best pair a contradicting pair may score and still decide
 TERM_COPY = 0.98  # a definition counts against a non-definition unit only when copied almost verbatim
 FRONT_MATTER = {"前言", "引言", "foreword", "introduction"}  # they describe changes, they require nothing
 UNIT_KINDS = {ClauseKind.CLAUSE, ClauseKind.TERM, ClauseKind.ARTICLE, ClauseKind.SUBCATEGORY, ClauseKind.POINT}
@@ -343,9 +344,13 @@ class OverlapFinder:
         # the relation from the pairs above threshold: a contradiction anywhere counts, else the closest decides
         pairs = sorted((x for x in scored if x[1] >= 0), key=lambda x: -x[1])
         relation, reasons = classify(pairs[0][2], pairs[0][3], hit.text)
-        for _, _, d, src in pairs[1:]:
+        for _, margin, d, src in pairs[1:]:
             rel, why = classify(d, src, hit.text)
-            if rel == "contradicting" or (relation == "duplicate" and rel != "duplicate"):
+            # a contradiction counts only between a provision and the sentence it restates about as closely
+            # as the best pair: a negated draft provision near an unnegated neighbour sentence of the same
+            # article ("不应收集…" beside "应当依法受理…") is not one
+            if (rel == "contradicting" and margin >= pairs[0][1] - CONTRADICTION_SLACK) or (
+                    relation == "duplicate" and rel not in ("duplicate", "contradicting")):
                 relation, reasons = rel, why
         return OverlapMatch(relation=relation, similarity=round(min(1.0, best[0]), 4), designation=hit.designation,
                             number=hit.number, citation=hit.citation, source_file=Path(hit.source_path).name,

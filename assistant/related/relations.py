@@ -154,6 +154,9 @@ _LIMIT = re.compile(r"\d+(?:\.\d+)?\s*(?:个)?(?:工作日|小时|分钟|日|天
                     re.I)
 
 
+_IMMEDIATE = re.compile(r"立即|立刻|即时|\bimmediately\b|without (?:undue )?delay", re.I)
+
+
 def _limit(text: str) -> bool:
     """Whether the text sets a time limit ("3个工作日内", "within 72 hours"), numerals in words included."""
     return bool(_LIMIT.search(arabic(text)))
@@ -188,9 +191,10 @@ def classify(draft: str, source: str, source_unit: str = "") -> tuple[Relation, 
             return ("stricter" if tighter else "looser"), reasons
     limit_d, limit_s = _limit(draft), _limit(source)
     if limit_d != limit_s and not (nd and ns):
-        # a time limit or bound only one side sets: setting one tightens the obligation
-        reasons.append("limit added" if limit_d else "limit removed")
-        return ("stricter" if limit_d else "looser"), reasons
+        # a time limit only one side sets tightens the obligation, unless the other side says "immediately"
+        immediate = _IMMEDIATE.search(source if limit_d else draft)
+        reasons.append(("limit added" if limit_d else "limit removed") + (" (against 'immediately')" if immediate else ""))
+        return ("stricter" if limit_d != bool(immediate) else "looser"), reasons
     pd, ps = _period(draft), _period(source)
     if pd is not None and ps is not None and pd != ps:
         reasons.append("period changed")

@@ -118,6 +118,9 @@ def test_title_names_the_kind_of_standard(text: str, expected: str, real_placer:
     ("Providers shall supply the logs.", "Providers shall supply the logs within 72 hours.", "looser"),
     # "鼓励" (encouraged) recommends
     ("提供者应优化推荐规则的透明度。", "鼓励提供者优化推荐规则的透明度。", "stricter"),
+    # a time limit against "immediately" is looser, not stricter
+    ("用户关闭服务的，提供者应在72小时内停止提供服务。", "用户关闭服务的，提供者应当立即停止提供服务。", "looser"),
+    ("提供者应立即停止提供服务。", "提供者应当在72小时内停止提供服务。", "stricter"),
 ])
 def test_classify(draft: str, source: str, relation: str) -> None:
     assert classify(draft, source)[0] == relation
@@ -344,3 +347,25 @@ def test_verbatim_copies_in_other_documents_are_one_finding() -> None:
     assert [(m.source_file, m.number) for m in folded] == [
         ("nist-ai-100-1.en.txt", "GOVERN 2.1"), ("nist-core.en.md", "GOVERN 2.2"), ("other.en.md", "GOVERN 2.1")]
     assert [c.source_file for c in folded[0].copies] == ["nist-core.en.md", "nist-playbook.en.txt"]
+
+
+def test_contradiction_needs_the_sentence_the_provision_restates() -> None:
+    """A negated draft provision restating a negated source sentence is a duplicate, even when a weaker
+    neighbour sentence of the same article has no negation."""
+    from assistant.corpus.search import SearchResult
+
+    # the threshold lets both sentences pass, so the rule, not the threshold, decides
+    finder = OverlapFinder(lambda t, v, k: [], embedder=fake_embed, threshold=0.4)
+    draft = "提供者不应收集非必要个人信息，不应非法留存使用者的输入信息。"
+    restated = "提供者不得收集非必要个人信息，不得非法留存使用者的输入信息。"
+    neighbour = "提供者应当依法及时受理使用者关于查阅个人信息和输入信息的请求。"
+    hit = SearchResult(rank=1, designation="办法", doc_id="m", number="第十一条", title="", kind="article",
+                       text=f"{restated}{neighbour}", score=1.0, citation="办法 第十一条", location="",
+                       source_path="m.zh.md")
+    finder._embed([draft, restated, neighbour])
+    match = finder._match(draft, [draft], hit, [restated, neighbour])
+    assert match is not None and match.relation == "duplicate"
+    inverted = "提供者可以收集必要以外的个人信息，可以留存使用者的输入信息。"
+    finder._embed([inverted])
+    flipped = finder._match(inverted, [inverted], hit, [restated, neighbour])
+    assert flipped is not None and flipped.relation == "contradicting"
