@@ -369,3 +369,17 @@ def test_contradiction_needs_the_sentence_the_provision_restates() -> None:
     finder._embed([inverted])
     flipped = finder._match(inverted, [inverted], hit, [restated, neighbour])
     assert flipped is not None and flipped.relation == "contradicting"
+
+
+def test_cross_language_pair_gains_from_the_translated_terms_it_keeps() -> None:
+    finder = OverlapFinder(lambda t, v, k: [], embedder=fake_embed,
+                           translate=lambda text: ["data quality", "assessment report", "records"])
+    provision = "数据质量评估报告应保存记录。"
+    keeps = "The data quality assessment report and its records shall be kept."
+    drops = "The organization shall appoint a responsible person for each system."
+    vector = np.ones(8, dtype=np.float32) / np.sqrt(8)
+    finder.vecs = {provision: vector, keeps: vector, drops: vector}  # the same cosine for both
+    assert finder._cross(provision, keeps) > finder._cos(provision, keeps) > finder._cross(provision, drops)
+    plain = OverlapFinder(lambda t, v, k: [], embedder=fake_embed)  # no glossary: cosine alone
+    plain.vecs = finder.vecs
+    assert plain._cross(provision, keeps) == plain._cross(provision, drops)
