@@ -31,9 +31,10 @@ KEYWORD_CAP = 3  # at most this many keywords count
 # and security, human oversight of high-risk systems under governance.
 TITLE_CUES: dict[str, tuple[str, ...]] = {
     "1.terminology": ("术语", "词汇", "vocabulary", "terminology"),
+    # security, not safety: the physical safety of a robot or vehicle stays with the product
     "7.safety-security": ("安全要求", "安全规范", "安全指南", "安全评估", "安全测评", "安全防护", "供应链安全",
-                          "security requirements", "safety requirements", "security specification"),
-    "7.governance": ("人工监督", "伦理", "治理", "可控性", "可信", "human oversight", "ethics", "ethical",
+                          "security requirements", "security specification"),
+    "7.governance": ("人工监督", "人类监督", "伦理", "治理", "可控性", "可信", "human oversight", "ethics", "ethical",
                      "governance", "controllability", "trustworthiness", "trustworthy"),
 }
 TITLE_BONUS = 0.08
@@ -182,7 +183,9 @@ class Placer:
         for sub, cos in zip(self.subs, sims, strict=True):
             hits = keyword_hits(text, sub.keywords)
             cues = keyword_hits(title, TITLE_CUES.get(sub.id, ()))
-            score = float(cos) + KEYWORD_BONUS * min(len(hits), KEYWORD_CAP) + (TITLE_BONUS if cues else 0.0)
+            in_title = keyword_hits(title, sub.keywords)  # the title names the subject: its keywords count twice
+            score = (float(cos) + KEYWORD_BONUS * min(len(hits) + len(in_title), KEYWORD_CAP)
+                     + (TITLE_BONUS if cues else 0.0))
             cands.append(Candidate(sub_area_id=sub.id, sub_area=sub.label, part=sub.part, score=score,
                                    cosine=float(cos), keywords=hits + [f"title: {c}" for c in cues]))
         cands.sort(key=lambda c: -c.score)

@@ -154,7 +154,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "eval")
     parser.add_argument("--json", type=Path, default=HERE / "results.json")
-    parser.add_argument("--only", choices=["placement", "overlap", "heldout", "heldout2", "references"],
+    parser.add_argument("--only", choices=["placement", "overlap", "heldout", "heldout2", "heldout3", "references"],
                         default=None)
     args = parser.parse_args()
     settings = Settings(data_dir=args.data)
@@ -174,7 +174,8 @@ def main() -> None:
                   f"sub-area top-1 {ph['sub_area_top1']:.3f}")
     for key, labels, title in (("overlap", "overlaps.yaml", "overlap, development set"),
                                ("heldout", "heldout-overlaps.yaml", "overlap, first held-out set (studied: development)"),
-                               ("heldout2", "heldout2-overlaps.yaml", "overlap, held-out set 2")):
+                               ("heldout2", "heldout2-overlaps.yaml", "overlap, held-out set 2 (studied: development)"),
+                               ("heldout3", "heldout3-overlaps.yaml", "overlap, held-out set 3")):
         if args.only not in (None, key) or not (HERE / labels).is_file():
             continue
         ov = results[key] = eval_overlap(settings, labels)

@@ -85,6 +85,7 @@ def test_title_of_a_description_ends_at_the_last_dash() -> None:
     ("Artificial intelligence — AI agents — Security requirements — Specifies controls for agents calling tools.",
      "7.safety-security"),
     ("人工智能　高风险系统人工监督要求 — 规定智能体运行中的人工干预和停止机制。", "7.governance"),
+    ("人工智能　高风险系统人类监督要求 — 规定人工监督的介入点和停止机制。", "7.governance"),
 ])
 def test_title_names_the_kind_of_standard(text: str, expected: str, real_placer: Placer) -> None:
     placer = real_placer
@@ -383,3 +384,25 @@ def test_cross_language_pair_gains_from_the_translated_terms_it_keeps() -> None:
     plain = OverlapFinder(lambda t, v, k: [], embedder=fake_embed)  # no glossary: cosine alone
     plain.vecs = finder.vecs
     assert plain._cross(provision, keeps) == plain._cross(provision, drops)
+
+
+def test_physical_safety_of_a_product_stays_with_the_product(real_placer: Placer) -> None:
+    # "security requirements" file a standard under safety and security; a robot's physical safety does not
+    text = ("Robotics — Safety requirements for AI-enabled collaborative robots — Specifies speed and separation "
+            "monitoring for collaborative industrial robots.")
+    placement = real_placer.place(text)
+    assert placement.part != 7
+    assert not any(k.startswith("title:") for c in placement.candidates for k in c.keywords)
+
+
+def test_a_keyword_in_the_title_counts_twice() -> None:
+    placer = Placer(embedder=fake_embed)
+    data = "2.basic-data-services"
+
+    def bonus(text: str) -> float:
+        placement = placer.place(text, top=49)
+        return next(c.score - c.cosine for c in placement.candidates if c.sub_area_id == data)
+
+    in_title = bonus("人工智能　语音数据集　采集要求 — 规定采集环境和说话人覆盖。")
+    in_scope = bonus("人工智能　语音采集要求 — 规定语音数据集的采集环境和说话人覆盖。")
+    assert in_title == pytest.approx(in_scope + 0.04)  # 数据集 in the title is one more keyword
