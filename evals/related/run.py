@@ -167,14 +167,16 @@ def main() -> None:
         print(f"  corpus files (n={f['n']}): part {f['part_top1']:.3f}, "
               f"sub-area or accepted alternative {f['sub_area_top1_or_alternative']:.3f}")
     for key, labels, title in (("placement_heldout", "placements-heldout.yaml", "first held-out set (studied)"),
-                               ("placement_heldout2", "placements-heldout2.yaml", "held-out set 2")):
+                               ("placement_heldout2", "placements-heldout2.yaml", "held-out set 2 (studied)"),
+                               ("placement_heldout3", "placements-heldout3.yaml", "held-out set 3")):
         if args.only in (None, "placement", "heldout2") and (HERE / labels).is_file():
             ph = results[key] = eval_placement(settings, labels)
             print(f"placement, {title} (n={ph['n']}): part top-1 {ph['part_top1']:.3f}, "
                   f"sub-area top-1 {ph['sub_area_top1']:.3f}")
     for key, labels, title in (("overlap", "overlaps.yaml", "overlap, development set"),
                                ("heldout", "heldout-overlaps.yaml", "overlap, first held-out set (studied: development)"),
-                               ("heldout2", "heldout2-overlaps.yaml", "overlap, held-out set 2 (studied: development)"),
+                               ("heldout2", "heldout2-overlaps.yaml",
+                                "overlap, held-out set 2 (studied: development)"),
                                ("heldout3", "heldout3-overlaps.yaml", "overlap, held-out set 3")):
         if args.only not in (None, key) or not (HERE / labels).is_file():
             continue
