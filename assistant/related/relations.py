@@ -154,6 +154,7 @@ _LIMIT = re.compile(r"\d+(?:\.\d+)?\s*(?:个)?(?:工作日|小时|分钟|日|天
                     re.I)
 
 
+_VAGUE_PERIOD = re.compile(r"定期|经常性|\bregularly\b|\bperiodically\b|\bperiodic\b", re.I)
 _IMMEDIATE = re.compile(r"立即|立刻|即时|\bimmediately\b|without (?:undue )?delay", re.I)
 
 
@@ -199,4 +200,8 @@ def classify(draft: str, source: str, source_unit: str = "") -> tuple[Relation, 
     if pd is not None and ps is not None and pd != ps:
         reasons.append("period changed")
         return ("stricter" if pd < ps else "looser"), reasons
+    if (pd is None) != (ps is None) and _VAGUE_PERIOD.search(source if pd is not None else draft):
+        # "每年一次" against "定期": a stated period binds where "periodically" leaves it open
+        reasons.append("period stated" if pd is not None else "period left open")
+        return ("stricter" if pd is not None else "looser"), reasons
     return "duplicate", reasons

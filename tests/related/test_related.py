@@ -122,6 +122,10 @@ def test_title_names_the_kind_of_standard(text: str, expected: str, real_placer:
     # a time limit against "immediately" is looser, not stricter
     ("用户关闭服务的，提供者应在72小时内停止提供服务。", "用户关闭服务的，提供者应当立即停止提供服务。", "looser"),
     ("提供者应立即停止提供服务。", "提供者应当在72小时内停止提供服务。", "stricter"),
+    # a stated period against "定期" (periodically)
+    ("组织应至少每年一次开展合规审计。", "个人信息处理者应当定期开展合规审计。", "stricter"),
+    ("The organization shall audit compliance regularly.", "The organization shall audit compliance every year.",
+     "looser"),
 ])
 def test_classify(draft: str, source: str, relation: str) -> None:
     assert classify(draft, source)[0] == relation
