@@ -14,6 +14,7 @@ from assistant.store.session import session_factory
 from assistant.workspace.accounts import Accounts
 from assistant.workspace.drafts import DraftStore
 from assistant.workspace.jobs import Jobs
+from assistant.workspace.related import CorpusDocuments
 from assistant.workspace.review import FindingsCache
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ class AppContext:
         self.drafts = DraftStore(self.sessions, settings.max_file_bytes)
         self.jobs = Jobs(self.sessions)
         self.findings = FindingsCache()
+        self.corpus_documents = CorpusDocuments()
         # one index object per process: searches share it, ingestion and removal have it alone
         self.index_lock = ReadWriteLock()
         self._open_lock = threading.Lock()

@@ -30,6 +30,7 @@ from assistant.workspace.access import Permission, Principal
 from assistant.workspace.drafts import CommentOut, DraftDetail, DraftInfo, DraftVersionOut, VersionInfo
 from assistant.workspace.errors import Invalid, NotFound
 from assistant.workspace.fixes import apply_fix
+from assistant.workspace.related import RelatedOut, related
 from assistant.workspace.review import FindingOut, compare_versions, export_docx
 from assistant.workspace.sections import parse_draft
 from assistant.workspace.skeleton import skeleton
@@ -199,6 +200,16 @@ def compare(ctx: Ctx, who: Who, draft_id: str,
 
         return HTMLResponse(render_html(result))
     return result.to_json(with_text=True)
+
+
+@router.get("/{draft_id}/related", response_model=RelatedOut,
+            summary="Overlap with the corpus and suggested normative references / 重复条款与规范性引用建议")
+def related_standards(ctx: Ctx, who: Who, draft_id: str, version: VersionQuery = None) -> RelatedOut:
+    v = ctx.drafts.version(who, draft_id, version)
+    document = parse_draft(v.content)
+    corpus = ctx.corpus_documents.get(ctx.corpus_folders())
+    with ctx.index() as index:
+        return related(document, f"{draft_id} v{v.number}", v.number, index, corpus)
 
 
 @router.get("/{draft_id}/export", response_class=Response,

@@ -37,6 +37,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "review": ("审查比较", "Review"),
     "export": ("导出", "Export"),
     "compare": ("比较", "Compare"),
+    "related": ("重复条款与规范性引用", "Overlap and normative references"),
+    "related_hint": ("本版本各条款与语料库中已有条款的重复、更严、更宽或冲突关系，以及建议列入第2章的规范性引用文件。",
+                     "Clauses of this version that existing clauses already state, tighten, loosen or contradict, "
+                     "and the documents suggested for chapter 2."),
+    "related_run": ("分析", "Analyse"),
     "left": ("旧版", "Older"),
     "right": ("新版", "Newer"),
     "other_draft": ("或另一草案", "or another draft"),

@@ -139,6 +139,7 @@ ENDPOINTS: dict[tuple[str, str], Rule] = {
         201, P.COMMENT),
     ("POST", "/api/drafts/{draft_id}/comments/{comment_id}/resolve"): Rule(GROUP, _resolve, permission=P.COMMENT),
     ("GET", "/api/drafts/{draft_id}/compare"): Rule(GROUP, _get("/api/drafts/{d}/compare"), permission=P.READ),
+    ("GET", "/api/drafts/{draft_id}/related"): Rule(GROUP, _get("/api/drafts/{d}/related"), permission=P.READ),
     ("GET", "/api/drafts/{draft_id}/export"): Rule(GROUP, _get("/api/drafts/{d}/export"), permission=P.EXPORT),
     ("GET", "/api/drafts/{draft_id}/chat"): Rule(GROUP, _get("/api/drafts/{d}/chat"), permission=P.READ),
     ("POST", "/api/drafts/{draft_id}/chat"): Rule(GROUP, lambda ws, d, h: ws.client.post(

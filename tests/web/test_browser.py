@@ -193,6 +193,17 @@ def test_drafting_review_export_in_no_llm_mode(tmp_path: Path, draft_file: Path)
         page.wait_for_selector("[data-testid=outline] li")
         assert page.locator("#save-clause").count() == 0 and page.locator("#chat-form").count() == 0
         assert page.locator("[data-testid=apply-fix]").count() == 0
+        # ...and may analyse its overlap with the corpus and the references it should list
+        page.goto(f"{draft_url}/review")
+        page.click("#related-run")
+        page.wait_for_selector("[data-testid=related] h3")
+        related = page.inner_text("[data-testid=related]")
+        assert "建议的规范性引用文件" in related and "分析中" not in related
+        # 4.2 asks for at least 10 % where the uploaded corpus document asks for at least 5 %
+        stricter = page.locator("[data-testid=related] tr[data-relation=stricter]")
+        assert stricter.count() == 1 and "GB/T 99101—2026，4.2" in stricter.inner_text()
+        assert page.inner_text("#related-error") == ""
+        shot(page, "10-review-related")
         page.goto(f"{url}/?lang=en")
         assert "Drafts" in page.inner_text("main")
         shot(page, "09-reviewer-english")

@@ -253,6 +253,14 @@ const Stdraft = (() => {
         $("#compare-error").textContent = "";
       } catch (err) { $("#compare-error").textContent = err.message; }
     });
+    $("#related-run").addEventListener("click", async () => {
+      const box = $("#related");
+      box.replaceChildren(el("p", { class: "muted" }, say("分析中……", "Analysing…")));
+      try {
+        box.replaceChildren(...relatedView(await api("GET", `/api/drafts/${id}/related?version=${s.version}`)));
+        $("#related-error").textContent = "";
+      } catch (err) { box.replaceChildren(); $("#related-error").textContent = err.message; }
+    });
     async function loadComments() {
       const list = $("#comments");
       list.replaceChildren();
@@ -271,6 +279,30 @@ const Stdraft = (() => {
       } catch (err) { $("#compare-error").textContent = err.message; }
     });
     loadComments();
+  }
+
+  const RELATIONS = { duplicate: ["重复", "duplicate"], stricter: ["更严", "stricter"], looser: ["更宽", "looser"],
+                      contradicting: ["冲突", "contradicting"] };
+
+  function relatedView(r) {
+    const out = r.notes.map((n) => el("p", { class: "muted" }, n));
+    if (r.overlap) {
+      const rows = r.overlap.clauses.flatMap((c) => c.matches.map((m) => el("tr", { "data-relation": m.relation },
+        el("td", {}, c.number), el("td", {}, say(...RELATIONS[m.relation])), el("td", {}, m.citation),
+        el("td", {}, m.copies.length ? say(`另见 ${m.copies.map((x) => x.citation).join("；")}`,
+                                          `also in ${m.copies.map((x) => x.citation).join("; ")}`) : ""),
+        el("td", { class: "muted" }, m.text))));
+      out.push(rows.length ? el("table", { class: "list" }, ...rows)
+                           : el("p", {}, say("语料库中未见重复或冲突的条款。", "No clause of the corpus restates or contradicts this draft.")));
+      for (const d of r.overlap.summary) {
+        out.push(el("p", {}, say(`草案要求条款的 ${d.covered_percent}% 已见于 ${d.designation}（${d.clauses} 条）`,
+                                 `${d.covered_percent} % of the draft's requirements are already covered by ${d.designation} (${d.clauses})`)));
+      }
+    }
+    out.push(el("h3", {}, say("建议的规范性引用文件（第2章）", "Suggested normative references (chapter 2)")));
+    out.push(r.chapter_2.length ? el("ul", { "data-testid": "chapter-2" }, ...r.chapter_2.map((line) => el("li", {}, line)))
+                                : el("p", { class: "muted" }, say("无", "None")));
+    return out;
   }
 
   // --- export: cover metadata and downloads --------------------------------------------------
