@@ -3,12 +3,14 @@ normative references (the CLI's `stdraft overlap` and `stdraft refs --overlap`, 
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
 from assistant.corpus.ingest import collect_files
+from assistant.document.errors import InputError
 from assistant.document.loader import load_document
 from assistant.document.model import Document
 from assistant.related.candidates import index_finder
@@ -38,12 +40,28 @@ class CorpusDocuments:
 
     def get(self, folders: list[Path]) -> list[CorpusDocument]:
         files = collect_files([f for f in folders if f.exists()])
-        key = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+        key = tuple((str(p), s.st_mtime_ns, s.st_size) for p in files if (s := _stat(p)) is not None)
         with self._lock:
             if key != self._key:
-                self._documents = [CorpusDocument.of(load_document(p), p) for p in files]
+                self._documents = [d for p in files if (d := _read(p)) is not None]
                 self._key = key
             return list(self._documents)
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except OSError:
+        return None  # removed meanwhile: not a candidate
+
+
+def _read(path: Path) -> CorpusDocument | None:
+    # a corpus file that no longer parses (or was removed meanwhile) is no reference candidate; ingestion
+    # reports it, the suggestions go on without it
+    try:
+        return CorpusDocument.of(load_document(path), path)
+    except (InputError, OSError):
+        return None
 
 
 def related(document: Document, name: str, version: int, index: RetrievalIndex | None,

@@ -88,3 +88,13 @@ def test_related_without_an_index_says_so_and_still_suggests_references(tmp_path
     assert other.status_code == 404
     missing = ws.client.get(f"/api/drafts/{draft}/related?version=9", headers=ws.headers(Role.DRAFTER))
     assert missing.status_code == 404
+
+
+def test_a_corpus_file_that_does_not_parse_is_left_out(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path)
+    (folder / "broken.docx").write_bytes(b"not a docx at all")
+    ws = make_workspace(tmp_path / "data", public_corpus_dir=folder)
+    draft = ws.create_draft(content=DRAFT)
+    r = ws.client.get(f"/api/drafts/{draft}/related", headers=ws.headers(Role.DRAFTER))
+    assert r.status_code == 200, r.text
+    assert any(s["source_file"] == "sample-ai-terminology.md" for s in r.json()["references"])
