@@ -47,9 +47,21 @@ _SCOPE = re.compile(r"仅|只|限于|除外|不包括|不适用|\bonly\b|\bexcep
 _CONDITION = re.compile(r"^(?:当|在|对于|对|若|如果|如|除|除非|when|where|if|under|for|unless)", re.I)
 _WHITESPACE = re.compile(r"\s+")
 _INFORMATIVE = re.compile(r"^\s*(?:注|示例|NOTE|Note|EXAMPLE|Example)\s*\d*\s*(?:to entry)?\s*[:：]")
+_CROSS_REF = re.compile(r"[（(]?(?:参见|见)\s*(?:第\s*\d+\s*[章条节]|\d+(?:\.\d+)*|附录\s*[A-Z]|参考文献\s*\[\d+\])[）)]?")
+_STATISTIC_CLASS = {
+    "最大值": "max", "最大": "max", "maximum": "max", "max": "max", "最小值": "min", "最小": "min",
+    "minimum": "min", "min": "min", "中位数": "median", "中值": "median", "median": "median",
+    "平均值": "mean", "均值": "mean", "平均": "mean", "算术平均": "arithmetic mean", "arithmetic mean": "arithmetic mean",
+    "mean": "mean", "average": "mean", "调和平均": "harmonic mean", "harmonic mean": "harmonic mean",
+    "几何平均": "geometric mean", "geometric mean": "geometric mean", "百分位数": "percentile", "percentile": "percentile",
+    "众数": "mode", "方差": "variance", "variance": "variance", "标准差": "standard deviation",
+    "standard deviation": "standard deviation",
+}
+_STATISTIC = re.compile("|".join(re.escape(k) for k in sorted(_STATISTIC_CLASS, key=len, reverse=True)), re.I)
 _CITATION = re.compile(r"\[\d+(?:\s*[,，、–\-]\s*\d+)*\]")
 _FILLER = {"的", "地", "了", "之"}
 RESIDUAL_LIMIT = 8  # changed characters beyond synonyms and particles before a rewording counts as technical
+CONDITION_LIMIT = 4  # characters of changed wording inside a condition before the condition counts as changed
 INSERTION_MIN = 2  # characters of content words only added or only removed before it counts as technical
 SENTENCE_MATCH = 0.5
 
@@ -95,6 +107,10 @@ def technical_changes(left: str, right: str) -> list[str]:
         removed, added = _content_diff(left, right)
         # words only added (or only removed) qualify what was there: "每个数据集" → "用于训练的每个数据集"
         # narrows the scope. A rewording replaces words and stays editorial below RESIDUAL_LIMIT.
+        # a conjunction in place of a list comma (A、B → A和B) is punctuation, not a qualifier
+        conjunction = _canon("和")  # the synonym group of 以及/及/和/与
+        removed, added = Counter({t: n for t, n in removed.items() if t != conjunction}), Counter(
+            {t: n for t, n in added.items() if t != conjunction})
         if bool(removed) != bool(added) and sum(len(t) * n for t, n in (removed + added).items()) >= INSERTION_MIN:
             words = "、".join((removed + added).elements())
             changes.append(f"scope / 范围: {'removed / 删除' if removed else 'added / 增加'} {words}")
@@ -112,12 +128,27 @@ def _sentence_changes(a: str, b: str) -> list[str]:
         out.append(f"comparator / 比较关系: {'、'.join(w for w, _ in ca) or '—'} → {'、'.join(w for w, _ in cb) or '—'}")
     if ra.unit != rb.unit and ra.value and rb.value:
         out.append(f"unit / 单位: {ra.unit or '—'} → {rb.unit or '—'}")
-    if _wording(ra.condition) != _wording(rb.condition) or _wording(_lead_condition(a)) != _wording(_lead_condition(b)):
+    if _condition_changed(ra.condition, rb.condition) or _condition_changed(_lead_condition(a), _lead_condition(b)):
         out.append(f"condition / 条件: {ra.condition or _lead_condition(a) or '—'} → "
                    f"{rb.condition or _lead_condition(b) or '—'}")
     if len(_SCOPE.findall(a)) != len(_SCOPE.findall(b)):
         out.append("scope / 范围限定")
+    sa, sb = Counter(_statistics(a)), Counter(_statistics(b))
+    if sa != sb:
+        out.append(f"statistic / 统计量: {'、'.join(sa - sb) or '—'} → {'、'.join(sb - sa) or '—'}")
     return out
+
+
+def _statistics(sentence: str) -> list[str]:
+    """Which statistic a method takes (最大值, 中位数, 调和平均 …), folded to one name per statistic."""
+    return [_STATISTIC_CLASS.get(m.group(0).lower(), m.group(0).lower()) for m in _STATISTIC.finditer(sentence)]
+
+
+def _condition_changed(a: str, b: str) -> bool:
+    """A condition added, removed or changed in more than a few characters of wording (采用 → 为 is editorial)."""
+    if not a or not b:
+        return bool(a) != bool(b)
+    return _wording(a) != _wording(b) and _residual(a, b) > CONDITION_LIMIT
 
 
 def _comparators(sentence: str) -> list[tuple[str, str]]:
@@ -148,9 +179,10 @@ def _fold(text: str) -> str:
 
 
 def _content_diff(left: str, right: str) -> tuple[Counter[str], Counter[str]]:
-    """Content words only on the left and only on the right, synonyms, particles and punctuation discounted."""
-    a = Counter(_canon(t) for t in tokens(left) if normalise(t) and t not in _FILLER)
-    b = Counter(_canon(t) for t in tokens(right) if normalise(t) and t not in _FILLER)
+    """Content words only on the left and only on the right, synonyms, particles, punctuation and
+    cross-references ("（见8.4）", informative) discounted."""
+    a = Counter(_canon(t) for t in tokens(_CROSS_REF.sub("", left)) if normalise(t) and t not in _FILLER)
+    b = Counter(_canon(t) for t in tokens(_CROSS_REF.sub("", right)) if normalise(t) and t not in _FILLER)
     return a - b, b - a
 
 

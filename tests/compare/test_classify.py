@@ -125,3 +125,18 @@ def test_monolingual_notes_examples_and_numerals() -> None:
     status, why = classify("比值宜至少保留三位小数。", "比值宜至少保留四位小数。",
                            "比值宜至少保留三位小数。", "比值宜至少保留四位小数。")
     assert status.value == "technical" and any("value" in w for w in why)
+
+
+@pytest.mark.parametrize(("left", "right", "status"), [
+    # the statistic a test method takes is technical
+    ("重复10次，取最大值作为测试结果。", "重复10次，取中位数作为测试结果。", "technical"),
+    ("取各平台效率的调和平均。", "取各平台效率的算术平均。", "technical"),
+    # a cross-reference removed, a conjunction for a list comma, and a synonym for 单次 are editorial
+    ("编程模型应提供统一中间表示（见8.4），以支持多种设备。", "编程模型应提供统一中间表示，以支持多种设备。", "editorial"),
+    ("用于评价风险重要程度、确定风险处置优先顺序的依据。", "用于评价风险重要程度和确定风险处置优先顺序的依据。", "editorial"),
+    ("单次的风险评估难以反映实际水平。", "一次性的风险评估难以反映实际水平。", "editorial"),
+    # rewording inside a condition is editorial; a new condition is not
+    ("在仅安装一个设备的系统上，应启动新进程。", "在只安装一个设备的系统上，应启动新进程。", "editorial"),
+])
+def test_statistics_references_conjunctions_and_conditions(left: str, right: str, status: str) -> None:
+    assert _status(right, left) == status
