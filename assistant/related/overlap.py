@@ -376,9 +376,16 @@ class OverlapFinder:
             if (rel == "contradicting" and margin >= pairs[0][1] - CONTRADICTION_SLACK) or (
                     relation == "duplicate" and rel not in ("duplicate", "contradicting")):
                 relation, reasons = rel, why
+        if relation == "duplicate" and len(provs) > 1 and _requirements(provs) > _requirements(provisions(hit.text)):
+            # the draft restates the source and adds a requirement of its own: it asks for more
+            relation, reasons = "stricter", ["adds a requirement / 增加要求"]
         return OverlapMatch(relation=relation, similarity=round(min(1.0, best[0]), 4), designation=hit.designation,
                             number=hit.number, citation=hit.citation, source_file=Path(hit.source_path).name,
                             text=best[3], reasons=reasons)
+
+
+def _requirements(provs: list[str]) -> int:
+    return sum(1 for p in provs if _force(_verbal(p)) >= 3 or _negated(p))
 
 
 def fold_copies(matches: list[OverlapMatch]) -> list[OverlapMatch]:

@@ -410,3 +410,19 @@ def test_a_keyword_in_the_title_counts_twice() -> None:
     in_title = bonus("人工智能　语音数据集　采集要求 — 规定采集环境和说话人覆盖。")
     in_scope = bonus("人工智能　语音采集要求 — 规定语音数据集的采集环境和说话人覆盖。")
     assert in_title == pytest.approx(in_scope + 0.04)  # 数据集 in the title is one more keyword
+
+
+def test_restating_a_source_and_adding_a_requirement_is_stricter() -> None:
+    from assistant.corpus.search import SearchResult
+
+    finder = OverlapFinder(lambda t, v, k: [], embedder=fake_embed, threshold=0.5)
+    source = "组织应从数据质量模型中选择与预期用途相关的数据质量特性。"
+    hit = SearchResult(rank=1, designation="GB/T 90003—2026", doc_id="q", number="5.2.1", title="", kind="clause",
+                       text=source, score=1.0, citation="GB/T 90003—2026，5.2.1", location="",
+                       source_path="q.md")
+    same = "组织应从数据质量模型中选择与预期用途相关的数据质量特性。"
+    more = same + "所选特性应至少包括准确性和完整性。"
+    finder._embed([source, same, more, "所选特性应至少包括准确性和完整性。"])
+    assert finder._match(same, [same], hit, [source]).relation == "duplicate"  # type: ignore[union-attr]
+    match = finder._match(more, [same, "所选特性应至少包括准确性和完整性。"], hit, [source])
+    assert match is not None and match.relation == "stricter" and "增加要求" in match.reasons[0]
