@@ -154,7 +154,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "eval")
     parser.add_argument("--json", type=Path, default=HERE / "results.json")
-    parser.add_argument("--only", choices=["placement", "overlap", "heldout", "heldout2", "heldout3", "references"],
+    parser.add_argument("--only", choices=["placement", "overlap", "heldout", "heldout2", "heldout3", "heldout4",
+                                           "references"],
                         default=None)
     args = parser.parse_args()
     settings = Settings(data_dir=args.data)
@@ -177,7 +178,8 @@ def main() -> None:
                                ("heldout", "heldout-overlaps.yaml", "overlap, first held-out set (studied: development)"),
                                ("heldout2", "heldout2-overlaps.yaml",
                                 "overlap, held-out set 2 (studied: development)"),
-                               ("heldout3", "heldout3-overlaps.yaml", "overlap, held-out set 3")):
+                               ("heldout3", "heldout3-overlaps.yaml", "overlap, held-out set 3 (studied: development)"),
+                               ("heldout4", "heldout4-overlaps.yaml", "overlap, held-out set 4")):
         if args.only not in (None, key) or not (HERE / labels).is_file():
             continue
         ov = results[key] = eval_overlap(settings, labels)

@@ -9,7 +9,8 @@ overlaps the labelled unit's text.
 Three query sets are scored apart: queries.yaml, the development set that retrieval was tuned on;
 heldout.yaml, the first held-out set, whose failures were studied afterwards (so development data
 now, "development2"); and heldout2.yaml (when present), written separately and not looked at while
-tuning.  results.json holds one table per set: {"development": …, "development2": …, "heldout": …}.
+tuning (heldout3.yaml likewise, written later).  results.json holds one table per set, keyed by file:
+{"development": …, "development2": …, "heldout2": …, "heldout3": …}.
 """
 
 from __future__ import annotations
@@ -192,8 +193,9 @@ def main() -> None:
                         help="the development set (the one retrieval was tuned on)")
     parser.add_argument("--dev2", type=Path, default=ROOT / "evals" / "retrieval" / "heldout.yaml",
                         help="the first held-out set, studied and tuned on since: development data now")
-    parser.add_argument("--heldout", type=Path, default=ROOT / "evals" / "retrieval" / "heldout2.yaml",
-                        help="the held-out set, scored separately when the file exists")
+    parser.add_argument("--heldout", type=Path, action="append",
+                        help="a held-out set, scored separately when the file exists (repeatable; default: "
+                             "heldout2.yaml and heldout3.yaml)")
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "eval")
     parser.add_argument("--json", type=Path, default=ROOT / "evals" / "retrieval" / "results.json")
     parser.add_argument("--no-baseline", action="store_true")
@@ -202,8 +204,9 @@ def main() -> None:
     sets = {"development": load_queries(args.queries)}
     if args.dev2.is_file():
         sets["development2"] = load_queries(args.dev2)
-    if args.heldout.is_file():
-        sets["heldout"] = load_queries(args.heldout)
+    for path in args.heldout or [ROOT / "evals" / "retrieval" / f"heldout{n}.yaml" for n in (2, 3)]:
+        if path.is_file():
+            sets[path.stem] = load_queries(path)
     settings = Settings(data_dir=args.data)
     files = collect_files(settings.default_corpus_paths)
     wanted = {a["file"] for queries in sets.values() for q in queries for a in q["answers"]}
@@ -227,15 +230,15 @@ def main() -> None:
             latencies += times
 
     for name, queries in sets.items():
-        role = "not used for tuning" if name == "heldout" else "tuned on"
+        role = "not used for tuning" if name.startswith("heldout") else "tuned on"
         print_table(f"Retrieval evaluation — {name} set ({len(queries)} labelled queries, {role})", results[name])
     latencies.sort()
     print("\nbm25/dense/hybrid: the index's rankings; assistant: hybrid + source hints, reference lists excluded "
           "(what `stdraft search` returns); charchunk: RecursiveCharacterTextSplitter(500/50) + Chroma, dense only")
     print(f"targets: hybrid R@5 ≥ 0.90, MRR ≥ 0.75, cross-lingual R@5 ≥ 0.80; "
           f"query p50 {latencies[len(latencies) // 2] * 1000:.0f} ms (rankings of all three modes)")
-    if "heldout" not in results:
-        print(f"note: no held-out set at {args.heldout}; only the development set was scored")
+    if not any(name.startswith("heldout") for name in results):
+        print("note: no held-out set found; only the development sets were scored")
     args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
 
 
