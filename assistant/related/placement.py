@@ -38,6 +38,9 @@ TITLE_CUES: dict[str, tuple[str, ...]] = {
                      "governance", "controllability", "trustworthiness", "trustworthy"),
 }
 TITLE_BONUS = 0.08
+# A terminology standard is filed under terminology whatever its concepts are about ("可信赖性　术语" defines
+# governance concepts): that cue outweighs the others.
+TITLE_WEIGHT = {"1.terminology": 2.0}
 _TITLE_END = re.compile(r"\s+—\s+|——")
 
 
@@ -185,7 +188,7 @@ class Placer:
             cues = keyword_hits(title, TITLE_CUES.get(sub.id, ()))
             in_title = keyword_hits(title, sub.keywords)  # the title names the subject: its keywords count twice
             score = (float(cos) + KEYWORD_BONUS * min(len(hits) + len(in_title), KEYWORD_CAP)
-                     + (TITLE_BONUS if cues else 0.0))
+                     + (TITLE_BONUS * TITLE_WEIGHT.get(sub.id, 1.0) if cues else 0.0))
             cands.append(Candidate(sub_area_id=sub.id, sub_area=sub.label, part=sub.part, score=score,
                                    cosine=float(cos), keywords=hits + [f"title: {c}" for c in cues]))
         cands.sort(key=lambda c: -c.score)

@@ -86,6 +86,8 @@ def test_title_of_a_description_ends_at_the_last_dash() -> None:
      "7.safety-security"),
     ("人工智能　高风险系统人工监督要求 — 规定智能体运行中的人工干预和停止机制。", "7.governance"),
     ("人工智能　高风险系统人类监督要求 — 规定人工监督的介入点和停止机制。", "7.governance"),
+    # a terminology standard of governance concepts is still a terminology standard
+    ("人工智能　可信赖性　术语 — 界定鲁棒性、可解释性、公平性和可追溯性等可信赖特性的术语和定义。", "1.terminology"),
 ])
 def test_title_names_the_kind_of_standard(text: str, expected: str, real_placer: Placer) -> None:
     placer = real_placer
