@@ -21,7 +21,9 @@ from assistant.document.provisions import split_sentences, verbal_form
 from assistant.requirements.analysis import analyse
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_REF = re.compile(r"(?<![\d.])\d+(?:\.\d+)+(?![\d.])|[A-Z]\.\d+(?:\.\d+)*")  # clause references
+# clause references, and document designations (GB/T 1.1—2020, ISO/IEC 33001:2015, STDRAFT-REF 1—2026)
+_REF = re.compile(r"(?<![A-Za-z])[A-Z]{2,}(?:[/\-][A-Z]+)*\s*\d+(?:\.\d+)*(?:\s*[—–:\-]\s*\d{4})?|"
+                  r"(?<![\d.])\d+(?:\.\d+)+(?![\d.])|[A-Z]\.\d+(?:\.\d+)*")
 # comparators that say the same thing; swapping them is editorial
 _COMPARATOR_CLASS = {
     "不低于": ">=", "不少于": ">=", "不小于": ">=", "至少": ">=", "≥": ">=", "≧": ">=", "以上": ">=",
@@ -47,7 +49,9 @@ _SCOPE = re.compile(r"仅|只|限于|除外|不包括|不适用|\bonly\b|\bexcep
 _CONDITION = re.compile(r"^(?:当|在|对于|对|若|如果|如|除|除非|when|where|if|under|for|unless)", re.I)
 _WHITESPACE = re.compile(r"\s+")
 _INFORMATIVE = re.compile(r"^\s*(?:注|示例|NOTE|Note|EXAMPLE|Example)\s*\d*\s*(?:to entry)?\s*[:：]")
-_CROSS_REF = re.compile(r"[（(]?(?:参见|见)\s*(?:第\s*\d+\s*[章条节]|\d+(?:\.\d+)*|附录\s*[A-Z]|参考文献\s*\[\d+\])[）)]?")
+_CROSS_REF = re.compile(r"[（(]?(?:参见|见)\s*(?:第\s*\d+\s*[章条节]|\d+(?:\.\d+)*|附录\s*[A-Z]|参考文献\s*\[\d+\]|"
+                        r"[A-Z]{2,}(?:[/\-][A-Z]+)*\s*\d+(?:\.\d+)*(?:\s*[—–:\-]\s*\d{4})?(?:的\s*\d+(?:\.\d+)*)?)"
+                        r"[）)]?")
 _STATISTIC_CLASS = {
     "最大值": "max", "最大": "max", "maximum": "max", "max": "max", "最小值": "min", "最小": "min",
     "minimum": "min", "min": "min", "中位数": "median", "中值": "median", "median": "median",
@@ -78,7 +82,8 @@ def classify(left_text: str, right_text: str, left_body: str, right_body: str) -
 
 
 def technical_changes(left: str, right: str) -> list[str]:
-    left, right = _normative(_fold(left)), _normative(_fold(right))
+    # notes, examples and cross-references are informative: no provision changes with them
+    left, right = (_CROSS_REF.sub("", _normative(_fold(t))) for t in (left, right))
     changes: list[str] = []
     ls, rs = split_sentences(left), split_sentences(right)
     lsh, rsh = [shingles(s) for s in ls], [shingles(s) for s in rs]

@@ -26,7 +26,7 @@ _LABELS = re.compile(  # a one-dot number is a clause reference unless a unit fo
     r"(?<![\d.])\d+(?:\.\d+){2,}(?!\.?\d)|[A-Z]\.\d+(?:\.\d+)*|"
     r"(?<![\d.])(?!0\.)\d+\.\d+(?!\.?\d)(?!\s*(?:(?:" + UNITS + r")(?![A-Za-z])|×|[位字节]))|"
     r"[(（](?:EU|EC|EEC)[)）]\s*(?:No\s*)?\d{2,4}/\d+|"  # Regulation (EU) 2024/1689, （EU）2024/1689号
-    r"(?:Note|NOTE|EXAMPLE|Example|Tables?|Figures?|Annex|(?i:clauses?|articles?|paragraphs?|points?)|"
+    r"(?:Note|NOTE|EXAMPLE|Example|Tables?|Figures?|Annex|(?i:clauses?|articles?|paragraphs?|points?|sections?|chapters?)|"
     r"注|示例|表|图|附录|第)\s*\d+"
     r"(?:\s*(?:to entry|(?:and|to|,|、|和|至)\s*(?:第\s*)?\d+(?!\.?\d)))*|"
     r"\[\d+(?:[\]，,、–\-]\s*\[?\d+)*\]?|\(\d+\)|（\d+）",

@@ -140,3 +140,11 @@ def test_monolingual_notes_examples_and_numerals() -> None:
 ])
 def test_statistics_references_conjunctions_and_conditions(left: str, right: str, status: str) -> None:
     assert _status(right, left) == status
+
+
+def test_sections_and_designations_are_labels() -> None:
+    english = "Providers shall ensure compliance with the requirements set out in Section 2."
+    assert classify_crosslingual(english, "提供者应确保符合第2节规定的要求。")[0].value == "unchanged"
+    left = "强扩展效率随设备数增加而下降（参见STDRAFT-REF 1—2026的6.4），且未计通信开销。"
+    right = "强扩展效率随设备数增加而下降，且未计通信开销。"
+    assert _status(right, left) == "editorial"  # a cross-reference to another document left out
