@@ -49,8 +49,9 @@ _SCOPE = re.compile(r"仅|只|限于|除外|不包括|不适用|\bonly\b|\bexcep
 _CONDITION = re.compile(r"^(?:当|在|对于|对|若|如果|如|除|除非|when|where|if|under|for|unless)", re.I)
 _WHITESPACE = re.compile(r"\s+")
 _INFORMATIVE = re.compile(r"^\s*(?:注|示例|NOTE|Note|EXAMPLE|Example)\s*\d*\s*(?:to entry)?\s*[:：]")
-_CROSS_REF = re.compile(r"[（(]?(?:参见|见)\s*(?:第\s*\d+\s*[章条节]|\d+(?:\.\d+)*|附录\s*[A-Z]|参考文献\s*\[\d+\]|"
-                        r"[A-Z]{2,}(?:[/\-][A-Z]+)*\s*\d+(?:\.\d+)*(?:\s*[—–:\-]\s*\d{4})?(?:的\s*\d+(?:\.\d+)*)?)"
+_NUMBERS = r"\d+(?:\.\d+)*(?:\s*[、,，和及]\s*\d+(?:\.\d+)*)*"  # 6.2、6.3
+_CROSS_REF = re.compile(r"[（(]?(?:参见|见)\s*(?:第\s*\d+\s*[章条节]|" + _NUMBERS + r"|附录\s*[A-Z]|参考文献\s*\[\d+\]|"
+                        r"[A-Z]{2,}(?:[/\-][A-Z]+)*\s*\d+(?:\.\d+)*(?:\s*[—–:\-]\s*\d{4})?(?:的\s*" + _NUMBERS + r")?)"
                         r"[）)]?")
 _STATISTIC_CLASS = {
     "最大值": "max", "最大": "max", "maximum": "max", "max": "max", "最小值": "min", "最小": "min",

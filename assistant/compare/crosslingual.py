@@ -27,7 +27,7 @@ _LABELS = re.compile(  # a one-dot number is a clause reference unless a unit fo
     r"(?<![\d.])(?!0\.)\d+\.\d+(?!\.?\d)(?!\s*(?:(?:" + UNITS + r")(?![A-Za-z])|×|[位字节]))|"
     r"[(（](?:EU|EC|EEC)[)）]\s*(?:No\s*)?\d{2,4}/\d+|"  # Regulation (EU) 2024/1689, （EU）2024/1689号
     r"(?:Note|NOTE|EXAMPLE|Example|Tables?|Figures?|Annex|(?i:clauses?|articles?|paragraphs?|points?|sections?|chapters?)|"
-    r"注|示例|表|图|附录|第)\s*\d+"
+    r"注|示例|表|图|附录|第)\s*\d+(?:\.\d+)*"
     r"(?:\s*(?:to entry|(?:and|to|,|、|和|至)\s*(?:第\s*)?\d+(?!\.?\d)))*|"
     r"\[\d+(?:[\]，,、–\-]\s*\[?\d+)*\]?|\(\d+\)|（\d+）",
 )
@@ -49,7 +49,9 @@ _EMBEDDED_EN = re.compile(
     r"\b[^,;:.!?]*", re.I)
 # "X shall not apply to Y" states where the document applies (本文件不适用于…), which a translator renders as
 # a statement: applicability is not a provision of the kind a deviation changes
-_APPLIES_EN = re.compile(r"\b(?:shall|should)\s+(?:not\s+)?apply\b", re.I)
+_APPLIES_EN = re.compile(r"\b(?:shall|should)\s+(?:not\s+|also\s+|only\s+|continue to\s+)?"
+                         r"(?:apply|constitute|be (?:deemed|considered|regarded))\b",
+                         re.I)  # applicability and deeming ("shall not constitute" is 不构成): statements
 # the same in a Chinese rendering: 是否应/是否宜 asks, it does not require
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]|\s+and\s+")
 # "无须修改即可运行" is "runs without modification": the idiom 无须…即可 describes, it does not permit

@@ -148,3 +148,12 @@ def test_sections_and_designations_are_labels() -> None:
     left = "强扩展效率随设备数增加而下降（参见STDRAFT-REF 1—2026的6.4），且未计通信开销。"
     right = "强扩展效率随设备数增加而下降，且未计通信开销。"
     assert _status(right, left) == "editorial"  # a cross-reference to another document left out
+
+
+def test_deeming_dotted_points_and_reference_lists() -> None:
+    english = "Pre-determined changes shall not constitute a substantial modification."
+    assert classify_crosslingual(english, "预先确定的变更不构成重大修改。")[0].value == "unchanged"
+    points = "Points 4.3 and 4.4 of Annex VII shall also apply."
+    assert classify_crosslingual(points, "附件七第4.3点和第4.4点也适用。")[0].value == "unchanged"
+    left = "阈值严于公开报道最佳值（参见STDRAFT-REF 1—2026的6.2、6.3），超出现有水平。"
+    assert _status("阈值严于公开报道最佳值，超出现有水平。", left) == "editorial"
