@@ -280,6 +280,11 @@ class OverlapFinder:
         else:
             csls = 2 * cos - self.hub[provision] - self.hub[sentence]
             score = max(cos, self.cross_threshold + csls - CSLS_MARGIN)
+        # the terms can move the score by at most TRANSLATION_WEIGHT × (1 − BASE) up or × BASE down: a pair
+        # further than that from the threshold keeps its side, so the search for terms is skipped
+        if not (self.cross_threshold - TRANSLATION_WEIGHT * (1 - TRANSLATION_BASE) <= score
+                < self.cross_threshold + TRANSLATION_WEIGHT * TRANSLATION_BASE):
+            return score
         words = self._translations(provision)
         if len(words) >= TRANSLATION_MIN_TERMS:
             low = sentence.lower()

@@ -21,6 +21,8 @@ from retrieval.errors import EmptyIndexError, VectorStoreUnavailableError
 from retrieval.protocols import FloatMatrix, VectorFilter, VectorMeta
 
 _NORMATIVE = {True: 1, False: 0, None: -1}
+# Fetching pieces for more units than this reads the whole collection instead of filtering by row
+_SCAN_FROM = 2000
 
 
 def vector_id(row: int, piece: int) -> str:
@@ -175,6 +177,8 @@ class ChromaStore:
         chunks: list[FloatMatrix] = []
         with self._errors():
             col = self._collection(partition, create=False)
+            if pieces and len(ids) > _SCAN_FROM:
+                return self._scan(col, {int(i) for i in ids})
             for start in range(0, len(ids), self._batch):
                 chunk = [int(i) for i in ids[start : start + self._batch]]
                 results = [col.get(ids=[str(i) for i in chunk], include=["embeddings"])]
@@ -191,6 +195,29 @@ class ChromaStore:
                     matrix = np.asarray(embeddings, dtype=np.float32).reshape(len(res["ids"]), -1)
                     found.extend(row_of(res["ids"][j]) for j in keep)
                     chunks.append(matrix[keep])
+        if not chunks:
+            return [], np.zeros((0, 0), dtype=np.float32)
+        return found, np.concatenate(chunks)
+
+    def _scan(self, col: Collection, wanted: set[int]) -> tuple[list[int], FloatMatrix]:
+        """Every vector of the collection whose unit is wanted, read page by page: for most of a collection,
+        one pass is far cheaper than a metadata filter over thousands of row ids."""
+        found: list[int] = []
+        chunks: list[FloatMatrix] = []
+        offset = 0
+        while True:
+            res = col.get(include=["embeddings"], limit=self._batch, offset=offset)
+            ids = res["ids"]
+            if not ids:
+                break
+            offset += len(ids)
+            embeddings = res.get("embeddings")
+            if embeddings is None:
+                continue
+            matrix = np.asarray(embeddings, dtype=np.float32).reshape(len(ids), -1)
+            keep = [j for j, i in enumerate(ids) if row_of(i) in wanted]
+            found.extend(row_of(ids[j]) for j in keep)
+            chunks.append(matrix[keep])
         if not chunks:
             return [], np.zeros((0, 0), dtype=np.float32)
         return found, np.concatenate(chunks)

@@ -384,12 +384,20 @@ def test_cross_language_pair_gains_from_the_translated_terms_it_keeps() -> None:
     provision = "数据质量评估报告应保存记录。"
     keeps = "The data quality assessment report and its records shall be kept."
     drops = "The organization shall appoint a responsible person for each system."
-    vector = np.ones(8, dtype=np.float32) / np.sqrt(8)
-    finder.vecs = {provision: vector, keeps: vector, drops: vector}  # the same cosine for both
-    assert finder._cross(provision, keeps) > finder._cos(provision, keeps) > finder._cross(provision, drops)
+    # both sentences at the threshold's cosine, where the terms decide (far from it they cannot)
+    a = np.zeros(8, dtype=np.float32)
+    a[0] = 1.0
+    b = np.zeros(8, dtype=np.float32)
+    b[0], b[1] = finder.cross_threshold, np.sqrt(1 - finder.cross_threshold**2)
+    finder.vecs = {provision: a, keeps: b, drops: b}
+    assert finder._cross(provision, keeps) > finder.cross_threshold > finder._cross(provision, drops)
+    far = np.zeros(8, dtype=np.float32)
+    far[1] = 1.0
+    finder.vecs[drops] = far  # an unrelated sentence stays where its cosine puts it
+    assert finder._cross(provision, drops) == finder._cos(provision, drops)
     plain = OverlapFinder(lambda t, v, k: [], embedder=fake_embed)  # no glossary: cosine alone
-    plain.vecs = finder.vecs
-    assert plain._cross(provision, keeps) == plain._cross(provision, drops)
+    plain.vecs = {provision: a, keeps: b}
+    assert plain._cross(provision, keeps) == pytest.approx(plain.cross_threshold)
 
 
 def test_physical_safety_of_a_product_stays_with_the_product(real_placer: Placer) -> None:

@@ -126,3 +126,21 @@ def test_vectors_stored_before_pieces_existed_are_still_fetched(tmp_path: Path) 
         assert ids == [7] and matrix.shape == (1, 4)
     finally:
         store.close()
+
+
+def test_fetching_pieces_for_many_units_scans_the_collection_with_the_same_result(
+    tmp_path: Path, embedder: MemoEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import retrieval.stores._chroma as chroma
+
+    index = _index(tmp_path / "i", embedder, None, en=1000)
+    try:
+        rows = [int(r) for r in index._fresh_lexicons()["en"].rows]
+        by_filter = index._store.get_vectors("en", rows, pieces=True)
+        monkeypatch.setattr(chroma, "_SCAN_FROM", 0)  # as for a collection of thousands of units
+        by_scan = index._store.get_vectors("en", rows[:1], pieces=True)  # only the wanted unit's vectors
+        assert set(by_scan[0]) == {rows[0]} and len(by_scan[0]) == by_filter[0].count(rows[0])
+        everything = index._store.get_vectors("en", rows, pieces=True)
+        assert sorted(everything[0]) == sorted(by_filter[0]) and everything[1].shape == by_filter[1].shape
+    finally:
+        index.close()
