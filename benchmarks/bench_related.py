@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.compare import embed as vector_cache  # noqa: E402
-from assistant.corpus.index import open_index, term_pairs, user_words  # noqa: E402
+from assistant.corpus.index import load_glossary, open_index, user_words  # noqa: E402
 from assistant.document.loader import load_document  # noqa: E402
 from assistant.related.candidates import index_finder  # noqa: E402
 from assistant.related.overlap import draft_units  # noqa: E402
@@ -39,7 +39,6 @@ from benchmarks.common import write_result  # noqa: E402
 from retrieval import RetrievalConfig, RetrievalIndex  # noqa: E402
 from retrieval.config import EmbedderConfig  # noqa: E402
 from retrieval.embedders import build_embedder  # noqa: E402
-from retrieval.glossary import Glossary  # noqa: E402
 from retrieval.texts import passage_text  # noqa: E402
 from retrieval.units import Unit  # noqa: E402
 
@@ -80,7 +79,7 @@ def build_index(workdir: Path, settings: Settings, units: list[Unit], vectors: n
     real = build_embedder(EmbedderConfig())
     index = RetrievalIndex(RetrievalConfig(index_dir=workdir / "index"), embedder=GeneratedEmbedder(real, table),
                            user_words=user_words(settings))
-    index.glossary = Glossary.from_pairs(term_pairs(settings))
+    load_glossary(index, settings)
     for doc_id, group in itertools.groupby(sorted([*units, *extra], key=lambda u: u.doc_id),
                                            key=lambda u: u.doc_id):
         chunk = list(group)

@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 
 from assistant.compare.model import Status
+from assistant.document.numerals import value as numeral_value
 from assistant.document.provisions import ProvisionType, split_sentences, verbal_form
 from assistant.requirements.analysis import UNITS
 
@@ -141,7 +142,7 @@ def _labels(text: str) -> Counter[str]:
 
 def values(text: str) -> Counter[str]:
     # "0,962": the ISO decimal comma; before NFKC, which would turn the Chinese "，" into "," too
-    text = _TENTHS.sub(lambda m: f"{_zh_number(m.group(1)) * 10}%", text)
+    text = _TENTHS.sub(lambda m: f"{numeral_value(m.group(1)) * 10}%", text)
     folded = unicodedata.normalize("NFKC", re.sub(r"(\d),(\d)", r"\1.\2", text))
     folded = re.sub(r"(\d) (\d{3})(?!\d)", r"\1\2", folded)  # "1 000": a thousands space in both styles
     folded = _LABELS.sub(" ", folded)
@@ -151,7 +152,7 @@ def values(text: str) -> Counter[str]:
 def spelt_counts(text: str) -> Counter[str]:
     """Counts written in words ("three levels", 三类, "both" and 两 as 2)."""
     out: Counter[str] = Counter(str(_EN_NUMBERS[m.group(1).lower()]) for m in _EN_COUNT.finditer(text))
-    out.update(str(_zh_number(m.group(1))) for m in _ZH_COUNT.finditer(text))
+    out.update(str(numeral_value(m.group(1))) for m in _ZH_COUNT.finditer(text))
     return out
 
 
@@ -163,15 +164,6 @@ def _reconciled(left: Counter[str], right: Counter[str], left_text: str, right_t
     gone_ok = gone & spelt_counts(right_text)
     new_ok = new & spelt_counts(left_text)
     return left - gone_ok, right - new_ok
-
-
-def _zh_number(text: str) -> int:
-    """二 to 九十九 (十二, 二十, 二十五); 两 is 2."""
-    digits = {ch: k for k, ch in enumerate("零一二三四五六七八九")} | {"两": 2}
-    if "十" not in text:
-        return digits[text]
-    tens, _, units = text.partition("十")
-    return (digits[tens] if tens else 1) * 10 + (digits[units] if units else 0)
 
 
 def _canonical(number: str) -> str:

@@ -69,8 +69,13 @@ def title_words(title: str) -> list[str]:
     return [w for w in re.split(r"[\s\u3000—–-]+", title) if 1 < len(w) <= 12]
 
 
+def load_glossary(index: RetrievalIndex, settings: Settings) -> None:
+    """Give the index the glossary of the term base, the project's glossaries and ingested term entries."""
+    index.glossary = Glossary.from_pairs(term_pairs(settings))
+
+
 def open_index(settings: Settings) -> RetrievalIndex:
     settings.index_dir.mkdir(parents=True, exist_ok=True)
     index = RetrievalIndex(retrieval_config(settings), user_words=user_words(settings))
-    index.glossary = Glossary.from_pairs(term_pairs(settings))
+    load_glossary(index, settings)
     return index

@@ -10,13 +10,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from assistant.corpus.index import add_glossary_pairs, term_pairs
+from assistant.corpus.index import add_glossary_pairs, load_glossary
 from assistant.corpus.units import document_units
 from assistant.document.errors import InputError
 from assistant.document.loader import SUFFIXES, load_document
 from assistant.settings import Settings
 from retrieval.errors import RetrievalError
-from retrieval.glossary import Glossary
 from retrieval.index import RetrievalIndex
 
 # Bump when parsing or unit building changes, so re-ingesting picks the change up.
@@ -95,7 +94,7 @@ def ingest(paths: Iterable[Path], index: RetrievalIndex, settings: Settings,
         index.refresh()  # rebuild BM25 now, so the first search after an ingest is not the slow one
         # the documents' term entries joined the glossary: take it up and embed its terms now, so the first
         # search that uses a term does not pay for it
-        index.glossary = Glossary.from_pairs(term_pairs(settings))
+        load_glossary(index, settings)
     index.prepare_terms()  # a no-op when every term is stored
     return report
 

@@ -252,7 +252,7 @@ class OverlapFinder:
         if self.translate is None or is_latin(provs[0]) == is_latin(" ".join(ssents[:3])) \
                 or len(ssents) <= CROSS_SHORTLIST // 2:
             return _shortlist(provs, ssents)
-        words = {w.lower() for p in provs for w in self.translate(p)}
+        words: set[str] = set().union(*(self._translations(p) for p in provs))  # lower case, cached per provision
         numbers = {n for p in provs for n in _numbers_cached(p)}
 
         def score(sentence: str) -> float:
