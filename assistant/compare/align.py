@@ -36,7 +36,11 @@ MONO_EMBED_ACCEPT = 0.93
 # paired piece alone (a split's second half adds meaning the whole has; a neighbour clause dilutes it), and
 # the length fit may not get worse by more than this (log of the length ratio).
 PIECE_EMBED_GAIN = 0.003
-PIECE_LENGTH_SLACK = 0.1
+PIECE_LENGTH_SLACK = 0.2
+PIECE_FLOOR = -0.1  # a piece's meaning is checked again by length and by _completes
+UNSCORED = -1.0  # crossalign's score of a pair structure ruled out or never sent to the model
+PIECE_UNSCORED_GAIN = 0.01
+PIECE_LENGTH_WEIGHT = 0.02
 # A unit left unpaired takes a right unit from a weak pair when it is clearly the closer in content (a move:
 # a clause taken elsewhere leaves a gap that the order alignment fills with the wrong neighbour)
 MOVE_MARGIN = 0.03
@@ -164,7 +168,9 @@ def _pieces_by_length(left: list[Unit], right: list[Unit], content: Matrix, resu
 
     An unaligned unit next to an aligned neighbour joins that pair when it is close in meaning and adding
     its length brings the pair nearer the document's usual translation length ratio. When length alone
-    does not settle it (a short second piece barely moves the ratio), meaning does: see _completes.
+    does not settle it (a short second piece barely moves the ratio), meaning does: see _completes. Both
+    neighbours are weighed, and the piece joins the one it fits best: the second half of a split clause
+    sits between its first half and the next clause.
     """
     ratios = [len(right[j].body) / len(left[i].body) for i, j in result.pairs.items() if left[i].body]
     if not ratios:
@@ -174,53 +180,76 @@ def _pieces_by_length(left: list[Unit], right: list[Unit], content: Matrix, resu
     for b in range(len(left)):
         if b in result.pairs:
             continue
+        fits = []
         for a in (b - 1, b + 1):
             j = result.pairs.get(a)
-            if j is None or left[a].parent != left[b].parent or content[b, j] < CROSS_WITH_CUE:
-                continue
-            whole = len(right[j].body)
-            if (abs(whole - t * (len(left[a].body) + len(left[b].body))) < abs(whole - t * len(left[a].body)) * 0.6
-                    or _completes(right[j], left[a], left[b], 1 / t, embedder)):
-                result.merges[j] = sorted((a, b))
-                del result.pairs[a]
-                break
+            if j is not None and left[a].parent == left[b].parent:
+                fit = _piece_fit(right[j], left[a], left[b], 1 / t, content[b, j], embedder)
+                if fit is not None:
+                    fits.append((fit, a, j))
+        if fits:
+            _, a, j = max(fits)
+            result.merges[j] = sorted((a, b))
+            del result.pairs[a]
     inverse = {j: i for i, j in result.pairs.items()}
     for b in range(len(right)):
         if b in used or b in result.merges:
             continue
+        fits = []
         for a in (b - 1, b + 1):
             i = inverse.get(a)
-            if i is None or right[a].parent != right[b].parent or content[i, b] < CROSS_WITH_CUE:
-                continue
-            whole = len(left[i].body)
-            if (abs(t * whole - (len(right[a].body) + len(right[b].body))) < abs(t * whole - len(right[a].body)) * 0.6
-                    or _completes(left[i], right[a], right[b], t, embedder)):
-                result.splits[i] = sorted((a, b))
-                del result.pairs[i]
-                break
+            if i is not None and right[a].parent == right[b].parent and i not in result.splits:
+                fit = _piece_fit(left[i], right[a], right[b], t, content[i, b], embedder)
+                if fit is not None:
+                    fits.append((fit, a, i))
+        if fits:
+            _, a, i = max(fits)
+            result.splits[i] = sorted((a, b))
+            del result.pairs[i]
 
 
-def _completes(whole: Unit, paired: Unit, extra: Unit, ratio: float, embedder: Embedder | None) -> bool:
-    """Does EXTRA hold the rest of WHOLE, beside the piece PAIRED already aligned with it?
+def _piece_fit(whole: Unit, paired: Unit, extra: Unit, ratio: float, score: float,
+               embedder: Embedder | None) -> float | None:
+    """How well EXTRA completes the pair of WHOLE and PAIRED (None: not at all). A length that fits
+    clearly better wins over meaning alone (ranked above any embedding gain); a piece structure did not
+    score (no shared names or values to go on) must show a larger gain in meaning."""
+    if whole.group != extra.group or whole.group == "term":
+        return None
+    if score >= PIECE_FLOOR:
+        target = ratio * len(whole.body)
+        before, after = abs(target - len(paired.body)), abs(target - (len(paired.body) + len(extra.body)))
+        if after < before * 0.6:
+            return 1.0 + (before - after) / max(target, 1.0)
+        gain = _completes(whole, paired, extra, ratio, embedder)
+        return gain if gain is not None and gain >= PIECE_EMBED_GAIN else None
+    if score > UNSCORED:
+        return None
+    gain = _completes(whole, paired, extra, ratio, embedder)
+    return gain if gain is not None and gain >= PIECE_UNSCORED_GAIN else None
+
+
+def _completes(whole: Unit, paired: Unit, extra: Unit, ratio: float, embedder: Embedder | None) -> float | None:
+    """How much nearer WHOLE reads to PAIRED and EXTRA together than to PAIRED alone (None: ruled out).
 
     The extra piece may bring no kind of provision the whole lacks (an inserted national requirement is
-    not part of a translated statement), the pair's length fit may not get much worse, and the whole must
-    be nearer in meaning to both pieces, in document order, than to the paired piece alone.
+    not part of a translated statement), and the pair's length fit may not get much worse; the gain is
+    the whole's similarity to both pieces, in document order, less that to the paired piece alone.
     """
     from assistant.compare.crosslingual import provision_types
 
     if not provision_types(extra.body) <= provision_types(whole.body):
-        return False
+        return None
     target = ratio * max(len(whole.body), 1)
     alone = abs(np.log(max(len(paired.body), 1) / target))
     both = abs(np.log((len(paired.body) + len(extra.body)) / target))
     if both > alone + PIECE_LENGTH_SLACK:
-        return False
+        return None
     first, second = sorted((paired, extra), key=lambda u: u.index)
     # full bodies, not the short keys of crossalign: the second piece is what the comparison is about
     v = embed([whole.body, paired.body, f"{first.body}\n{second.body}"], embedder, 400, 1200).astype(np.float64)
     v /= np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
-    return float(v[0] @ v[2] - v[0] @ v[1]) >= PIECE_EMBED_GAIN
+    # a worse length fit counts against the gain in meaning, so of two neighbours the one it fits wins
+    return float(v[0] @ v[2] - v[0] @ v[1] - PIECE_LENGTH_WEIGHT * (both - alone))
 
 
 def _moves_over_weak_pairs(left: list[Unit], right: list[Unit], content: Matrix, result: Alignment) -> None:

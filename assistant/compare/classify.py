@@ -53,6 +53,11 @@ _NUMBERS = r"\d+(?:\.\d+)*(?:\s*[、,，和及]\s*\d+(?:\.\d+)*)*"  # 6.2、6.3
 _CROSS_REF = re.compile(r"[（(]?(?:参见|见)\s*(?:第\s*\d+\s*[章条节]|" + _NUMBERS + r"|附录\s*[A-Z]|参考文献\s*\[\d+\]|"
                         r"[A-Z]{2,}(?:[/\-][A-Z]+)*\s*\d+(?:\.\d+)*(?:\s*[—–:\-]\s*\d{4})?(?:的\s*" + _NUMBERS + r")?)"
                         r"[）)]?")
+# "按9.4规定的方法测试" and "测试方法见9.4" both point a requirement at its test method (GB/T 1.1): the
+# reference, not a condition or a new step. Both read as the same token, so rewording between them is editorial.
+_TEST_METHOD = re.compile(r"(?:按|按照|依据|采用)\s*(" + _NUMBERS + r"|附录\s*[A-Z])\s*(?:规定|给出|描述)?的?\s*"
+                          r"(?:测试|试验|检验)?方法(?:进行)?(?:测试|试验|检验)?|"
+                          r"(?:测试|试验|检验)方法(?:见|按)\s*(" + _NUMBERS + r"|附录\s*[A-Z])")
 _STATISTIC_CLASS = {
     "最大值": "max", "最大": "max", "maximum": "max", "max": "max", "最小值": "min", "最小": "min",
     "minimum": "min", "min": "min", "中位数": "median", "中值": "median", "median": "median",
@@ -84,7 +89,7 @@ def classify(left_text: str, right_text: str, left_body: str, right_body: str) -
 
 def technical_changes(left: str, right: str) -> list[str]:
     # notes, examples and cross-references are informative: no provision changes with them
-    left, right = (_CROSS_REF.sub("", _normative(_fold(t))) for t in (left, right))
+    left, right = (_CROSS_REF.sub("", _TEST_METHOD.sub(_test_method, _normative(_fold(t)))) for t in (left, right))
     changes: list[str] = []
     ls, rs = split_sentences(left), split_sentences(right)
     lsh, rsh = [shingles(s) for s in ls], [shingles(s) for s in rs]
@@ -121,6 +126,11 @@ def technical_changes(left: str, right: str) -> list[str]:
             words = "、".join((removed + added).elements())
             changes.append(f"scope / 范围: {'removed / 删除' if removed else 'added / 增加'} {words}")
     return list(dict.fromkeys(changes))
+
+
+def _test_method(match: re.Match[str]) -> str:
+    target = re.sub(r"\s+", "", match.group(1) or match.group(2))
+    return f"测试方法{target}"
 
 
 def _sentence_changes(a: str, b: str) -> list[str]:

@@ -26,6 +26,7 @@ ANCHOR_EVIDENCE = structure.MATCH_FLOOR
 ANCHOR_NEAR_GAP = 1.5
 ANCHOR_SCORE = 0.05
 CONTEXT_MIN = 4
+DOUBTED_KEY = 0.25  # weight of an agreeing number when checking the order alignment for a renumbering shift
 # structure.content_matrix score of an open pair taken without embedding: in place, or moved (which must agree in
 # names, values, provisions and length), and by how much it must beat every rival of either unit
 STRUCTURE_SURE = 0.8
@@ -51,11 +52,18 @@ def crosslingual_content(left: list[Unit], right: list[Unit], embedder: Embedder
     profiles = structure.profiles(left, right, language_of(left) == "zh")
     evidence = structure.evidence(left, right, profiles)
     matched = structure.monotone(evidence)
+    # A split or merge and a deletion under one heading renumber every clause between them while keeping their
+    # count: the same numbers then pair the wrong clauses all along. Where the order alignment changes once the
+    # numbers are doubted, the pairs it changes are asked of the model like any open pair.
+    doubted_l, doubted_r = doubted(matched, structure.monotone(
+        structure.evidence(left, right, profiles, key_weight=DOUBTED_KEY)))
     unmatched_l = set(range(n)) - set(matched)
     unmatched_r = set(range(m)) - set(matched.values())
     anchors: dict[int, int] = {}
     for i, j in matched.items():
         near_gap = bool({i - 1, i + 1} & unmatched_l or {j - 1, j + 1} & unmatched_r)
+        if i in doubted_l or j in doubted_r:
+            continue
         if evidence[i, j] >= (ANCHOR_NEAR_GAP if near_gap else ANCHOR_EVIDENCE):
             anchors[i] = j
     open_l = [i for i in range(n) if i not in anchors]
@@ -118,6 +126,16 @@ def crosslingual_content(left: list[Unit], right: list[Unit], embedder: Embedder
     content[groups_l != groups_r] = -1.0
     pieces[groups_l != groups_r] = -1.0
     return content, pieces
+
+
+def doubted(matched: dict[int, int], unkeyed: dict[int, int]) -> tuple[set[int], set[int]]:
+    """Left and right units whose pairing changes when the numbers are doubted: a pair of MATCHED that
+    UNKEYED pairs otherwise, on either side. A pair UNKEYED merely
+    drops is not in question: without its number it is weaker, not wrong."""
+    unkeyed_r = {j: i for i, j in unkeyed.items()}
+    rivals = [(i, j) for i, j in matched.items() if unkeyed.get(i, j) != j or unkeyed_r.get(j, i) != i]
+    # the units UNKEYED pairs instead are open already, or among these
+    return {i for i, _ in rivals}, {j for _, j in rivals}
 
 
 def _sure_by_structure(candidates: list[tuple[float, int, int, bool]]) -> dict[int, int]:

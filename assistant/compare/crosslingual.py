@@ -53,6 +53,10 @@ _EMBEDDED_EN = re.compile(
 _APPLIES_EN = re.compile(r"\b(?:shall|should)\s+(?:not\s+|also\s+|only\s+|continue to\s+)?"
                          r"(?:apply|constitute|be (?:deemed|considered|regarded))\b",
                          re.I)  # applicability and deeming ("shall not constitute" is 不构成): statements
+# "shall be entitled to" grants a right, as 有权 does: a statement, not the document's requirement
+_ENTITLED = re.compile(r"\b(?:shall|should|may)\s+be\s+entitled\b", re.I)
+_RELATIVE = re.compile(r"(?:which|who|whom|whose)\b", re.I)
+_OWN_VERB_THEN_MODAL = re.compile(r"\b(?:is|are|was|were|has|have|had)\b[^,;:.!?]*?\b(shall|should|must|may)\b", re.I)
 # the same in a Chinese rendering: 是否应/是否宜 asks, it does not require
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]|\s+and\s+")
 # "无须修改即可运行" is "runs without modification": the idiom 无须…即可 describes, it does not permit
@@ -191,8 +195,19 @@ def _types(text: str) -> set[str]:
 def own_clauses(sentence: str) -> str:
     """The sentence without embedded clauses whose modals are not the document's own provisions."""
     if not _CJK.search(sentence):  # English, whatever dashes or quotes it holds
-        return _APPLIES_EN.sub("applies", _EMBEDDED_EN.sub(" ", sentence))
+        return _APPLIES_EN.sub("applies", _EMBEDDED_EN.sub(_embedded_part, _ENTITLED.sub("are entitled", sentence)))
     return _WITHOUT_ZH.sub("", _EMBEDDED_ZH.sub("是否", sentence))
+
+
+def _embedded_part(match: re.Match[str]) -> str:
+    """The embedded clause gone, up to the main clause's modal: in "deployers who are employers shall inform",
+    the relative clause has its own verb (are), so "shall inform" belongs to the sentence."""
+    clause = match.group(0)
+    if _RELATIVE.match(clause):
+        own = _OWN_VERB_THEN_MODAL.search(clause)
+        if own:
+            return " " + clause[own.start(1):]
+    return " "
 
 
 def _items(text: str) -> int:

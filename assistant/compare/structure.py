@@ -247,7 +247,7 @@ def piece_of(p: Profiles, i: int, j: int, whole_left: bool = False) -> bool:
     return total == 0 or kept / total >= 0.5
 
 
-def evidence(left: list[Unit], right: list[Unit], p: Profiles) -> Matrix:
+def evidence(left: list[Unit], right: list[Unit], p: Profiles, key_weight: float = W_KEY) -> Matrix:
     """Score of every LEFT x RIGHT pair; IMPOSSIBLE across kinds (a term never pairs with a clause)."""
     n, m = len(left), len(right)
     out = np.zeros((n, m))
@@ -256,7 +256,7 @@ def evidence(left: list[Unit], right: list[Unit], p: Profiles) -> Matrix:
     same_key = np.array([[bool(a.key) and a.key == b.key for b in right] for a in left])
     pos_l = np.arange(n)[:, None] / max(n - 1, 1)
     pos_r = np.arange(m)[None, :] / max(m - 1, 1)
-    out += W_KEY * same_key - W_ORDER * np.abs(pos_l - pos_r) + content_matrix(p)
+    out += key_weight * same_key - W_ORDER * np.abs(pos_l - pos_r) + content_matrix(p)
     groups_l = np.array([u.group for u in left], dtype=object)[:, None]
     groups_r = np.array([u.group for u in right], dtype=object)[None, :]
     out[groups_l != groups_r] = IMPOSSIBLE

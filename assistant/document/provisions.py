@@ -86,8 +86,10 @@ ZH_FORMS: list[tuple[str, ProvisionType]] = [
     # 不可 as a prohibition; not 必不可少, 不可抗力, 不可逆, 不可能, 不可比 (incomparable) …
     (r"(?<!必)不可(?![靠信用视行控逆抗少缺避替分思估能测量知读写见实移预复调变忽比])", ProvisionType.REQUIREMENT),
     # 可 as a permission; not 可逆性, 可用性, 可获得性 (an -ability noun: 可 + one or two characters + 性,
-    # but 可提高性能 is "may improve performance")
-    (rf"(?<![{_KE_BEFORE}])可(?![{_KE_AFTER}能以])(?!选(?!择|用))(?![\u4e00-\u9fff]{{1,2}}性(?!能))",
+    # but 可提高性能 is "may improve performance");
+    # nor an attribute: 可解释、可诠释的系统 ("explainable, interpretable systems")
+    (rf"(?<![{_KE_BEFORE}])可(?![{_KE_AFTER}能以])(?!选(?!择|用))(?![\u4e00-\u9fff]{{1,2}}性(?!能))"
+     r"(?![\u4e00-\u9fff]{2}、可)(?<!、可(?=[\u4e00-\u9fff]{2}的))",
      ProvisionType.PERMISSION),
     (r"不能|能够", ProvisionType.POSSIBILITY),
     (rf"(?<![{_NENG_BEFORE}])能(?![{_NENG_AFTER}])", ProvisionType.POSSIBILITY),

@@ -157,3 +157,13 @@ def test_deeming_dotted_points_and_reference_lists() -> None:
     assert classify_crosslingual(points, "附件七第4.3点和第4.4点也适用。")[0].value == "unchanged"
     left = "阈值严于公开报道最佳值（参见STDRAFT-REF 1—2026的6.2、6.3），超出现有水平。"
     assert _status("阈值严于公开报道最佳值，超出现有水平。", left) == "editorial"
+
+
+def test_test_method_reference_reworded_is_editorial() -> None:
+    from assistant.compare.classify import classify
+
+    left = "程序应通过附录A规定的全部功能测试用例，按9.4规定的方法测试。"
+    right = "程序应通过附录A规定的全部功能测试用例，测试方法见9.4。"
+    assert classify(left, right, left, right)[0].value == "editorial"
+    dropped = "程序宜通过附录A规定的全部功能测试用例，测试方法见9.4。"  # the reference hides no other change
+    assert classify(left, dropped, left, dropped)[0].value == "technical"

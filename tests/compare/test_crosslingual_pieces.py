@@ -8,7 +8,13 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from assistant.compare.align import Alignment, _completes, _moves_over_weak_pairs
+from assistant.compare.align import (
+    PIECE_EMBED_GAIN,
+    Alignment,
+    _completes,
+    _moves_over_weak_pairs,
+    _pieces_by_length,
+)
 from assistant.compare.crosslingual import classify_crosslingual, own_clauses, provision_types
 from assistant.compare.units import Unit
 from assistant.document.model import ClauseKind
@@ -72,17 +78,31 @@ PAIRED = _unit(0, "5.3.2", "团队将风险和影响形成文件。")
 
 def test_second_piece_completing_the_whole_is_a_split() -> None:
     extra = _unit(1, "5.3.3", "团队就上述影响开展沟通。")
-    assert _completes(WHOLE, PAIRED, extra, 0.3, _bag)
+    gain = _completes(WHOLE, PAIRED, extra, 0.3, _bag)
+    assert gain is not None and gain >= PIECE_EMBED_GAIN
 
 
 def test_unrelated_neighbour_is_not_a_piece() -> None:
     extra = _unit(1, "5.3.3", "团队按规定向主管部门备案。")
-    assert not _completes(WHOLE, PAIRED, extra, 0.3, _bag)
+    gain = _completes(WHOLE, PAIRED, extra, 0.3, _bag)
+    assert gain is not None and gain < PIECE_EMBED_GAIN
 
 
 def test_piece_may_not_bring_a_requirement_the_whole_lacks() -> None:
     extra = _unit(1, "5.3.3", "团队应就上述影响开展沟通。")
-    assert not _completes(WHOLE, PAIRED, extra, 0.3, _bag)
+    assert _completes(WHOLE, PAIRED, extra, 0.3, _bag) is None
+
+
+def test_piece_between_two_pairs_joins_the_one_it_completes() -> None:
+    """The second half of a split sits between its first half and the next clause: both neighbours are
+    weighed, and it goes to the whole it completes, not to the first neighbour that would take it."""
+    left = [_unit(0, "5.3.2", WHOLE.body), _unit(1, "5.3.3", "Teams register the system with the authority.")]
+    right = [_unit(0, "5.3.2", PAIRED.body), _unit(1, "5.3.3", "团队就上述影响开展沟通。"),
+             _unit(2, "5.3.4", "团队向主管部门备案系统。")]
+    content = np.array([[0.05, 0.0, -1.0], [-1.0, 0.0, 0.05]])  # structure lets either pair take 5.3.3
+    result = Alignment(pairs={0: 0, 1: 2})
+    _pieces_by_length(left, right, content, result, _bag)
+    assert result.splits == {0: [0, 1]} and result.pairs == {1: 2}
 
 
 # --- a move whose old place the order alignment filled with a neighbour -----------------------------------
@@ -175,3 +195,39 @@ def test_note_or_example_added_or_left_out_is_editorial() -> None:
     example = "System requirements (e.g., privacy of users) are elicited from relevant actors."
     assert classify_crosslingual(example, "系统要求从相关参与者处获取。")[0].value == "editorial"
     assert classify_crosslingual(example, "系统要求（例如用户隐私）从相关参与者处获取。")[0].value == "unchanged"
+
+
+# --- relative clauses with their own verb; rights; attributes built on 可 ---------------------------------
+
+
+def test_main_clause_modal_after_a_relative_clause_with_its_own_verb() -> None:
+    english = "Before using the system at the workplace, deployers who are employers shall inform the workers."
+    assert provision_types(english) == {"requirement"}
+    status, _ = classify_crosslingual(english, "雇主身份的部署者在工作场所使用该系统之前，应告知劳动者。")
+    assert status.value == "unchanged"
+    assert provision_types("Stakeholders who should be informed are listed.") == set()
+
+
+def test_entitlement_is_a_right_not_a_requirement() -> None:
+    english = "Notified bodies which have been notified under those acts shall be entitled to control conformity."
+    status, _ = classify_crosslingual(english, "依据这些法律文件通报的公告机构有权核查符合性。")
+    assert status.value == "unchanged"
+
+
+def test_coordinated_ke_attributes_are_no_permission() -> None:
+    assert provision_types("可解释、可诠释的人工智能系统提供的信息有助于用户理解。") == set()
+    assert provision_types("组织可采用加密措施。") == {"permission"}
+
+
+# --- a split and a deletion under one heading: same count, every number shifted ------------------------------
+
+
+def test_pairs_that_change_without_the_numbers_are_doubted() -> None:
+    from assistant.compare.crossalign import doubted
+
+    # numbers pair 3-3 and 4-4; without them, content pairs 3-4 (a split before 3, a deletion after)
+    left, right = doubted({0: 0, 1: 1, 3: 3, 4: 4}, {0: 0, 1: 1, 3: 4})
+    assert left == {3, 4} and right == {3, 4}
+    # a pair merely dropped without its number stays an anchor
+    assert doubted({0: 0, 1: 1}, {0: 0}) == (set(), set())
+    assert doubted({0: 0}, {0: 0, 1: 1}) == (set(), set())  # a new pair of open units doubts no anchor
