@@ -67,7 +67,9 @@ def _results(lu: list[Unit], ru: list[Unit], al: Alignment, crosslingual: bool) 
             informative = lu[i].group in ("foreword", "introduction")
             status, changes = classify_crosslingual(lu[i].body, ru[j].body, informative)
         else:
-            status, changes = classify(lu[i].text, ru[j].text, lu[i].body, ru[j].body)
+            status, changes = classify(lu[i].text, ru[j].text, lu[i].body, ru[j].body, term=lu[i].group == "term")
+            if status == Status.TECHNICAL and lu[i].group in ("foreword", "introduction"):
+                status = Status.EDITORIAL  # GB/T 1.1: the foreword and introduction hold no provisions
         if status in (Status.UNCHANGED, Status.EDITORIAL) and _moved(lu[i], ru[j], right_of):
             status = Status.MOVED
             changes = ["moved to another parent / 移至其他上级章条", *changes]

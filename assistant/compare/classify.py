@@ -76,12 +76,19 @@ INSERTION_MIN = 2  # characters of content words only added or only removed befo
 SENTENCE_MATCH = 0.5
 
 
-def classify(left_text: str, right_text: str, left_body: str, right_body: str) -> tuple[Status, list[str]]:
+def classify(left_text: str, right_text: str, left_body: str, right_body: str,
+             term: bool = False) -> tuple[Status, list[str]]:
+    """TERM: the units are term entries, whose definition is the concept: a content word changed in it
+    (标称峰值 → 实测峰值) changes what the term means, where in a clause it may be a rewording."""
     if _WHITESPACE.sub("", left_text) == _WHITESPACE.sub("", right_text):
         return Status.UNCHANGED, []  # re-flowed lines and spacing are layout, not a change of the text
     if normalise(left_text) == normalise(right_text):
         return Status.EDITORIAL, ["punctuation, width or spacing / 标点、全半角或空格"]
     changes = technical_changes(left_body, right_body)
+    if not changes and term:
+        gone, new = _content_diff(*(_CROSS_REF.sub("", _normative(_fold(t))) for t in (left_body, right_body)))
+        if gone and new:
+            changes = [f"definition / 定义: {'、'.join(gone.elements())} → {'、'.join(new.elements())}"]
     if changes:
         return Status.TECHNICAL, changes
     return Status.EDITORIAL, ["wording / 措辞"]

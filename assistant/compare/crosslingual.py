@@ -55,8 +55,14 @@ _APPLIES_EN = re.compile(r"\b(?:shall|should)\s+(?:not\s+|also\s+|only\s+|contin
                          re.I)  # applicability and deeming ("shall not constitute" is 不构成): statements
 # "shall be entitled to" grants a right, as 有权 does: a statement, not the document's requirement
 _ENTITLED = re.compile(r"\b(?:shall|should|may)\s+be\s+entitled\b", re.I)
-_RELATIVE = re.compile(r"(?:which|who|whom|whose)\b", re.I)
-_OWN_VERB_THEN_MODAL = re.compile(r"\b(?:is|are|was|were|has|have|had)\b[^,;:.!?]*?\b(shall|should|must|may)\b", re.I)
+# "which/who" followed by a verb of its own ("who are employers", "which make use of") is a subject relative
+# clause that ends before the main clause's modal; followed by a modal ("which should be treated") or by the
+# subject of an object relative ("which the organization should treat") it holds the modal itself
+_SUBJECT_RELATIVE = re.compile(
+    r"(?:which|who)\s+(?!(?:shall|should|must|may|can|could|might|will|would|not|the|a|an|this|these|those|that|"
+    r"it|its|they|their|them|we|our|he|she|his|her|each|any|all|such|no|one|users?|providers?|deployers?|"
+    r"organi[sz]ations?)\b)", re.I)
+_MODAL = re.compile(r"\b(?:shall|should|must|may)\b", re.I)
 # the same in a Chinese rendering: 是否应/是否宜 asks, it does not require
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]|\s+and\s+")
 # "无须修改即可运行" is "runs without modification": the idiom 无须…即可 describes, it does not permit
@@ -203,10 +209,10 @@ def _embedded_part(match: re.Match[str]) -> str:
     """The embedded clause gone, up to the main clause's modal: in "deployers who are employers shall inform",
     the relative clause has its own verb (are), so "shall inform" belongs to the sentence."""
     clause = match.group(0)
-    if _RELATIVE.match(clause):
-        own = _OWN_VERB_THEN_MODAL.search(clause)
-        if own:
-            return " " + clause[own.start(1):]
+    if _SUBJECT_RELATIVE.match(clause):
+        modal = _MODAL.search(clause)
+        if modal:
+            return " " + clause[modal.start():]
     return " "
 
 

@@ -79,9 +79,10 @@ ZH_FORMS: list[tuple[str, ProvisionType]] = [
     (rf"(?<![{_YING_BEFORE}])应(?![{_YING_AFTER}])", ProvisionType.REQUIREMENT),
     (r"不宜", ProvisionType.RECOMMENDATION),
     (r"(?<![便适])宜(?![人居])", ProvisionType.RECOMMENDATION),
-    (r"(?<![^，。；：\s])(?:推荐|建议)", ProvisionType.RECOMMENDATION),
+    # not 推荐性国家标准 (a kind of standard) or 建议的行动 ("suggested actions", a heading)
+    (r"(?<![^，。；：\s])(?:推荐|建议)(?![性的])", ProvisionType.RECOMMENDATION),
     (r"不必|无须|无需|不需要", ProvisionType.PERMISSION),
-    (r"可以|允许", ProvisionType.PERMISSION),
+    (r"可以|(?<![经被])(?<!法律)允许", ProvisionType.PERMISSION),  # 经法律允许: "permitted by law", a statement
     (r"不可能|可能", ProvisionType.POSSIBILITY),
     # 不可 as a prohibition; not 必不可少, 不可抗力, 不可逆, 不可能, 不可比 (incomparable) …
     (r"(?<!必)不可(?![靠信用视行控逆抗少缺避替分思估能测量知读写见实移预复调变忽比])", ProvisionType.REQUIREMENT),

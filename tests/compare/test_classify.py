@@ -167,3 +167,26 @@ def test_test_method_reference_reworded_is_editorial() -> None:
     assert classify(left, right, left, right)[0].value == "editorial"
     dropped = "程序宜通过附录A规定的全部功能测试用例，测试方法见9.4。"  # the reference hides no other change
     assert classify(left, dropped, left, dropped)[0].value == "technical"
+
+
+def test_word_replaced_in_a_definition_is_technical() -> None:
+    from assistant.compare.classify import classify
+
+    left = "算力利用率\n在规定负载下实测的运算速率与设备的标称峰值运算速率之比"
+    right = "算力利用率\n在规定负载下实测的运算速率与设备的实测峰值运算速率之比"
+    assert classify(left, right, left, right, term=True)[0].value == "technical"
+    assert classify(left, right, left, right)[0].value == "editorial"  # in a clause, a rewording
+    reflowed = "算力利用率\n在规定负载下实测的运算速率与设备的标称峰值运算速率之比。"
+    assert classify(left, reflowed, left, reflowed, term=True)[0].value == "editorial"
+
+
+def test_foreword_changes_are_editorial() -> None:
+    from assistant.compare import compare_documents
+    from tests.compare.conftest import doc
+
+    head = "---\ndesignation: GB/T 99993—2026\nkind: GB/T\ntitle_zh: 前言测试\nlanguage: zh\n---\n\n## 前言\n\n"
+    body = "\n\n## 1　范围\n\n本文件规定了要求。\n"
+    left = head + "本文件按照GB/T 1.1—2020的规定起草。\n\n在提交反馈意见时，请将您知道的相关专利连同支持性文件一并附上。" + body
+    right = head + "本文件按照GB/T 1.1—2020的规定起草。" + body
+    pair = next(p for p in compare_documents(doc(left), doc(right)).pairs if p.left == "前言")
+    assert pair.status.value == "editorial"

@@ -231,3 +231,20 @@ def test_pairs_that_change_without_the_numbers_are_doubted() -> None:
     # a pair merely dropped without its number stays an anchor
     assert doubted({0: 0, 1: 1}, {0: 0}) == (set(), set())
     assert doubted({0: 0}, {0: 0, 1: 1}) == (set(), set())  # a new pair of open units doubts no anchor
+
+
+def test_subject_relative_clause_ends_before_the_main_modal() -> None:
+    english = "High-risk AI systems which make use of training data shall be developed on suitable data sets."
+    assert provision_types(english) == {"requirement"}
+    assert provision_types("Risks which the organization should treat are recorded.") == set()
+
+
+def test_permitted_by_law_is_a_statement() -> None:
+    assert provision_types("本义务不适用于经法律允许用于调查刑事犯罪的系统。") == set()
+    assert provision_types("组织允许用户撤回同意。") == {"permission"}
+
+
+def test_kinds_of_standard_and_suggested_actions_are_not_recommendations() -> None:
+    assert provision_types("推荐性国家标准由国务院标准化行政主管部门制定。") == set()
+    assert provision_types("建议的行动") == set()
+    assert provision_types("建议组织定期评审风险。") == {"recommendation"}
