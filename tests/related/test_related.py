@@ -436,3 +436,26 @@ def test_restating_a_source_and_adding_a_requirement_is_stricter() -> None:
     assert finder._match(same, [same], hit, [source]).relation == "duplicate"  # type: ignore[union-attr]
     match = finder._match(more, [same, "所选特性应至少包括准确性和完整性。"], hit, [source])
     assert match is not None and match.relation == "stricter" and "增加要求" in match.reasons[0]
+
+
+def test_every_sub_area_has_exemplars_of_its_own() -> None:
+    fw = load_framework()
+    for sub in fw.sub_areas():
+        assert len(sub.examples) >= 3, sub.id
+        assert all(" — " in e for e in sub.examples), sub.id  # title — scope, as a description reads
+    seen = [e for s in fw.sub_areas() for e in s.examples]
+    assert len(seen) == len(set(seen))
+    bare = load_framework(PROJECT_ROOT / "corpus" / "framework" / "ai-standards-framework.yaml")
+    assert all(not s.examples for s in bare.sub_areas())  # another framework file brings its own or none
+
+
+def test_exemplar_decides_where_the_description_does_not(tmp_path: Path) -> None:
+    """A document close to a typical title of a sub-area is filed there, though it shares no keyword with it."""
+    framework = PROJECT_ROOT / "corpus" / "framework" / "ai-standards-framework.yaml"
+    text = "人工智能　手语翻译系统　技术要求 — 规定手语视频到文本转换的技术要求。"
+    without = Placer(load_framework(framework), embedder=fake_embed).place(text)
+    exemplars = tmp_path / "exemplars.yaml"
+    exemplars.write_text("exemplars:\n  3.nlp:\n    - '" + text + "'\n", encoding="utf-8")
+    placer = Placer(load_framework(framework, exemplars), embedder=fake_embed)
+    assert without.sub_area_id != "3.nlp"
+    assert placer.place(text).sub_area_id == "3.nlp"
