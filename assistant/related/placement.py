@@ -25,12 +25,12 @@ Embedder = Callable[[Sequence[str]], Vectors]
 
 FRAMEWORK_PATH = PROJECT_ROOT / "corpus" / "framework" / "ai-standards-framework.yaml"
 # Typical titles and scopes of each sub-area, written by the project from the guide: a new document reads
-# more like the documents of its area than like a list of keywords. The sub-area's similarity is the mean of
-# its description's and its nearest exemplar's (weights set on the development placements).
+# more like the documents of its area than like a list of keywords. The sub-area's similarity weighs its
+# nearest exemplar's against its description's (weights set on the development placements).
 EXEMPLARS_PATH = PROJECT_ROOT / "corpus" / "framework" / "exemplars.yaml"
-EXEMPLAR_WEIGHT = 0.5
+EXEMPLAR_WEIGHT = 0.7
 _TEXT_CHARS = 600
-KEYWORD_BONUS = 0.04  # per distinct keyword found in the text
+KEYWORD_BONUS = 0.01  # per distinct keyword found in the text (the exemplars carry most of what keywords did)
 KEYWORD_CAP = 3  # at most this many keywords count
 # What kind of standard the title says it is decides the place before the technology it is about: the guide
 # files a terminology standard for agents under terminology, a security requirement for agents under safety

@@ -17,7 +17,7 @@ from assistant.corpus.ingest import ingest
 from assistant.document.loader import load_document
 from assistant.related.candidates import index_searcher
 from assistant.related.overlap import ClauseOverlap, OverlapFinder, OverlapMatch, OverlapReport, draft_units
-from assistant.related.placement import Placer, keyword_hits, load_framework
+from assistant.related.placement import KEYWORD_BONUS, Placer, keyword_hits, load_framework
 from assistant.related.references import CorpusDocument, chapter_2, suggest_references
 from assistant.related.relations import classify
 from assistant.related.sysmap import build_map, render_html
@@ -419,7 +419,7 @@ def test_a_keyword_in_the_title_counts_twice() -> None:
 
     in_title = bonus("人工智能　语音数据集　采集要求 — 规定采集环境和说话人覆盖。")
     in_scope = bonus("人工智能　语音采集要求 — 规定语音数据集的采集环境和说话人覆盖。")
-    assert in_title == pytest.approx(in_scope + 0.04)  # 数据集 in the title is one more keyword
+    assert in_title == pytest.approx(in_scope + KEYWORD_BONUS)  # 数据集 in the title is one more keyword
 
 
 def test_restating_a_source_and_adding_a_requirement_is_stricter() -> None:
