@@ -46,6 +46,7 @@ _COMPARATOR = re.compile("|".join(re.escape(k) for k in sorted(_COMPARATOR_CLASS
                                   if k != "内"), re.I)
 _SYN = {w: k for k, group in enumerate(SYNONYMS) for w in group}
 _SCOPE = re.compile(r"仅|只|限于|除外|不包括|不适用|\bonly\b|\bexcept\b|\bexclud", re.I)
+_ALTERNATIVE = re.compile(r"或者|(?<![其或])或(?![者其许是多])|\bor\b", re.I)  # not 或其他, 或许, 或多或少
 _CONDITION = re.compile(r"^(?:当|在|对于|对|若|如果|如|除|除非|when|where|if|under|for|unless)", re.I)
 _WHITESPACE = re.compile(r"\s+")
 _INFORMATIVE = re.compile(r"^\s*(?:注|示例|NOTE|Note|EXAMPLE|Example)\s*\d*\s*(?:to entry)?\s*[:：]")
@@ -156,6 +157,9 @@ def _sentence_changes(a: str, b: str) -> list[str]:
                    f"{rb.condition or _lead_condition(b) or '—'}")
     if len(_SCOPE.findall(a)) != len(_SCOPE.findall(b)):
         out.append("scope / 范围限定")
+    if len(_ALTERNATIVE.findall(a)) != len(_ALTERNATIVE.findall(b)):
+        # "提供选项，或者提供拒绝方式" → "…，并提供…": one of two becomes both
+        out.append("alternatives / 选择关系: 或 ↔ 和/并")
     sa, sb = Counter(_statistics(a)), Counter(_statistics(b))
     if sa != sb:
         out.append(f"statistic / 统计量: {'、'.join(sa - sb) or '—'} → {'、'.join(sb - sa) or '—'}")
@@ -204,8 +208,9 @@ def _fold(text: str) -> str:
 def _content_diff(left: str, right: str) -> tuple[Counter[str], Counter[str]]:
     """Content words only on the left and only on the right, synonyms, particles, punctuation and
     cross-references ("（见8.4）", informative) discounted."""
-    a = Counter(_canon(t) for t in tokens(_CROSS_REF.sub("", left)) if normalise(t) and t not in _FILLER)
-    b = Counter(_canon(t) for t in tokens(_CROSS_REF.sub("", right)) if normalise(t) and t not in _FILLER)
+    # 十四周岁 and 14周岁 are one value in two numeral forms (an editorial change), not two words
+    a = Counter(_canon(t) for t in tokens(arabic(_CROSS_REF.sub("", left))) if normalise(t) and t not in _FILLER)
+    b = Counter(_canon(t) for t in tokens(arabic(_CROSS_REF.sub("", right))) if normalise(t) and t not in _FILLER)
     return a - b, b - a
 
 

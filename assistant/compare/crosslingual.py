@@ -99,7 +99,8 @@ def classify_crosslingual(left_body: str, right_body: str, informative: bool = F
         changes.append(f"value / 数值: {', '.join(sorted((ln - rn).elements())) or '—'} → "
                        f"{', '.join(sorted((rn - ln).elements())) or '—'}")
     li, ri = _items(left_body), _items(right_body)
-    if li != ri:
+    # a run-in enumeration laid out as a list (or the reverse) keeps its members: counts compare only lists
+    if li != ri and li and ri:
         changes.append(f"list items / 列项: {li} → {ri}")
     if changes and not informative:
         return Status.TECHNICAL, changes
@@ -107,6 +108,8 @@ def classify_crosslingual(left_body: str, right_body: str, informative: bool = F
             right_body):
         # renumbered citations and references, or national text in the foreword: editorial
         return Status.EDITORIAL, changes or ["references or citations / 引用编号"]
+    if li != ri:
+        return Status.EDITORIAL, [f"list layout / 列项编排: {li} → {ri}"]
     ln_, rn_ = _informative(left_body), _informative(right_body)
     if ln_ != rn_:
         # a note or example added or left out changes no provision, but a faithful translation keeps them

@@ -42,8 +42,8 @@ LABELS = {"heldout2": "heldout2 (studied: development)", "heldout3": "heldout3 (
           "heldout4": "heldout4 (studied: development)", "heldout5": "heldout5 (studied: development)",
           "heldout6": "heldout6 (studied: development)", "heldout7": "heldout7 (studied: development)",
           "heldout8": "heldout8 (studied: development)", "heldout9": "heldout9 (studied: development)",
-          "heldout10": "heldout10 (studied: development)", "heldout11": "held-out 11 (written apart, scored once)",
-          "heldout12": "held-out 12 (written apart, scored once)"}
+          "heldout10": "heldout10 (studied: development)", "heldout11": "heldout11 (studied: development)",
+          "heldout12": "heldout12 (studied: development)"}
 TARGET_ACCURACY = 0.90
 
 

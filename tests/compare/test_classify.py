@@ -190,3 +190,15 @@ def test_foreword_changes_are_editorial() -> None:
     right = head + "本文件按照GB/T 1.1—2020的规定起草。" + body
     pair = next(p for p in compare_documents(doc(left), doc(right)).pairs if p.left == "前言")
     assert pair.status.value == "editorial"
+
+
+def test_numeral_form_in_a_sentence_is_editorial_and_alternatives_are_technical() -> None:
+    from assistant.compare.classify import classify
+
+    left = "处理不满十四周岁未成年人个人信息的，应取得监护人的同意。\n处理不满十四周岁未成年人个人信息的，应制定专门规则。"
+    right = left.replace("十四", "14")
+    assert classify(left, right, left, right)[0].value == "editorial"
+    one = "推送信息时，应提供不针对个人特征的选项，或者提供便捷的拒绝方式。"
+    both = "推送信息时，应提供不针对个人特征的选项，并提供便捷的拒绝方式。"
+    status, why = classify(one, both, one, both)
+    assert status.value == "technical" and any("选择关系" in w for w in why)

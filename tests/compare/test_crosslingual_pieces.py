@@ -248,3 +248,12 @@ def test_kinds_of_standard_and_suggested_actions_are_not_recommendations() -> No
     assert provision_types("推荐性国家标准由国务院标准化行政主管部门制定。") == set()
     assert provision_types("建议的行动") == set()
     assert provision_types("建议组织定期评审风险。") == {"recommendation"}
+
+
+def test_run_in_enumeration_laid_out_as_a_list_is_editorial() -> None:
+    chinese = "国家机关应建立健全数据安全管理制度，落实数据安全保护责任，保障政务数据安全。"
+    listed = ("State organs shall:\na) establish and improve data security management systems;\n"
+              "b) implement responsibilities for data security protection;\nc) safeguard government data.")
+    assert classify_crosslingual(chinese, listed)[0].value == "editorial"
+    four = "国家机关应：\na）建立制度；\nb）落实责任；\nc）保障安全；\nd）开展培训。"
+    assert classify_crosslingual(four, listed)[0].value == "technical"  # both are lists: a member dropped
