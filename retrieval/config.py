@@ -108,8 +108,9 @@ class FusionConfig(_Frozen):
     # to Chinese units that matched only a translated term.
     quota_min: int = Field(default=1, ge=0)
     # Kinds left out of the ranking unless a ``kinds`` filter names them: a bibliography is a list of
-    # titles that matches any query naming a topic (ISO/IEC titles are English), and cites no provision.
-    unranked_kinds: tuple[str, ...] = ("bibliography",)
+    # titles that matches any query naming a topic (ISO/IEC titles are English), and cites no provision;
+    # an index (索引, GB/T 1.1) lists every term of its document with its translation, and answers none.
+    unranked_kinds: tuple[str, ...] = ("bibliography", "index")
     # Glossary expansion: weight of the other-language terms in the BM25 score, and whether the
     # other language's dense search also embeds the query plus its glossary translations.
     expansion_weight: float = Field(default=1.0, ge=0)

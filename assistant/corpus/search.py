@@ -25,8 +25,9 @@ class SearchResult(BaseModel):
     source_path: str = ""
 
 
-# Reference lists match every query that shares a designation with them and answer none
-EXCLUDED_KINDS = {"bibliography"}
+# Reference lists match every query that shares a designation with them and answer none; an index (索引)
+# lists every term of its document in both languages and so matches any question about any of them
+EXCLUDED_KINDS = {"bibliography", "index"}
 
 
 def run_search(index: RetrievalIndex, query: str, k: int = 10, docs: list[str] | None = None,

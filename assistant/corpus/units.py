@@ -66,7 +66,9 @@ def document_units(document: Document, doc_id: str) -> list[Unit]:
             units.append(_unit(document, doc_id, title, clause, label, path, kind, text, normative, used))
         for index, block in enumerate(b for b in clause.blocks if isinstance(b, _SEPARATE)):
             extra = _block_label(block, index)
-            units.append(_unit(document, doc_id, title, clause, label, path, _block_kind(block),
+            # a table in an index (索引) is part of that navigation element, not a table of content
+            block_kind = "index" if clause.kind == ClauseKind.INDEX else _block_kind(block)
+            units.append(_unit(document, doc_id, title, clause, label, path, block_kind,
                                block_text(block), False if isinstance(block, Note | Example) else normative,
                                used, extra=extra, location_of=block))
     return [u for u in units if u.text.strip()]
