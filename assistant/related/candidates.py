@@ -18,6 +18,8 @@ from assistant.corpus.search import EXCLUDED_KINDS, SearchResult, run_search
 from assistant.related.overlap import CROSS_K, OverlapFinder, Parallel, Searcher, Vectors
 from assistant.related.text import is_latin
 
+COPY_K = 10  # copies of one sentence: the NIST core, AI 100-1 and the playbook hold it three times at most
+
 
 class _DenseMatrix:
     """All unit vectors of one language of the index in memory, so a few hundred draft vectors are scored in
@@ -218,6 +220,23 @@ def index_parallel(index: Any) -> Parallel:
     return parallel
 
 
+def index_copies(index: Any) -> Callable[[str], list[SearchResult]]:
+    """Units that may hold a sentence word for word: BM25 over the whole index (no embedding needed)."""
+    seen: dict[str, list[SearchResult]] = {}
+
+    def copies(sentence: str) -> list[SearchResult]:
+        if sentence not in seen:  # one source sentence often matches several clauses of a draft
+            try:
+                seen[sentence] = run_search(index, sentence, k=COPY_K, mode="bm25", hints=False)
+            except Exception:  # no lexical index: copies stay those among the candidates
+                seen[sentence] = []
+        return seen[sentence]
+
+    return copies
+
+
 def index_finder(index: Any) -> OverlapFinder:
-    """The finder the CLI, the evaluation and the benchmark use: candidates, glossary and parallels from the index."""
-    return OverlapFinder(index_searcher(index), parallel=index_parallel(index), translate=index_translator(index))
+    """The finder the CLI, the evaluation and the benchmark use: candidates, glossary, parallels and copies from
+    the index."""
+    return OverlapFinder(index_searcher(index), parallel=index_parallel(index), translate=index_translator(index),
+                         copies=index_copies(index))

@@ -36,6 +36,7 @@ Embedder = Callable[[Sequence[str]], Vectors]
 Searcher = Callable[[str, "Vectors | None", int], list[SearchResult]]
 # the unit with the same number in the document a hit's document adopts (GB/T … MOD ISO/IEC …), if any
 Parallel = Callable[[SearchResult, str], SearchResult | None]
+Copies = Callable[[str], list[SearchResult]]  # units of the corpus that hold a sentence word for word
 PARALLEL_THRESHOLD = 0.80  # a known parallel unit needs less evidence than an arbitrary hit
 
 SIM_THRESHOLD = 0.955  # same-language sentence cosine above which a hit says the same thing (or a variant)
@@ -161,8 +162,9 @@ class OverlapFinder:
     def __init__(self, searcher: Searcher, embedder: Embedder | None = None,
                  threshold: float = SIM_THRESHOLD, cross_threshold: float = CROSS_THRESHOLD, k: int = K,
                  parallel: Parallel | None = None, lexical_threshold: float = LEXICAL_THRESHOLD,
-                 translate: Callable[[str], list[str]] | None = None) -> None:
+                 translate: Callable[[str], list[str]] | None = None, copies: Copies | None = None) -> None:
         self.search = searcher
+        self.copies = copies
         self.translate = translate
         self.parallel = parallel
         self.embedder = embedder
@@ -241,6 +243,10 @@ class OverlapFinder:
                 if match is not None:
                     best_per_doc[twin.source_path] = match
             matches = fold_copies(sorted(best_per_doc.values(), key=lambda m: -m.similarity))
+            add_copies(matches, found)
+            if self.copies is not None:
+                for m in matches:
+                    add_copies([m], self.copies(m.text))
             requirement = _force(_verbal(text)) > 0 or _negated(text)
             clauses.append(ClauseOverlap(number=number, text=text, requirement=requirement, matches=matches))
         return OverlapReport(draft=name or document.meta.title, clauses=clauses,
@@ -398,7 +404,7 @@ def fold_copies(matches: list[OverlapMatch]) -> list[OverlapMatch]:
     first (best) one: a drafter reads one finding with its other sources."""
     kept: dict[tuple[str, str], OverlapMatch] = {}
     for m in matches:
-        key = (m.number, "".join(m.text.split()).lower())
+        key = (m.number, _folded(m.text))
         first = kept.get(key)
         if first is None:
             kept[key] = m
@@ -406,6 +412,25 @@ def fold_copies(matches: list[OverlapMatch]) -> list[OverlapMatch]:
             first.copies.append(SourceCopy(designation=m.designation, number=m.number, citation=m.citation,
                                            source_file=m.source_file))
     return list(kept.values())
+
+
+def add_copies(matches: list[OverlapMatch], found: list[SearchResult]) -> None:
+    """A candidate holding a match's sentence under the same number in another document is a copy of it,
+    even when that document's best match for the clause was another unit (the NIST core and AI 100-1 carry
+    the same subcategories; only one of them can be a document's best)."""
+    for m in matches:
+        sentence = _folded(m.text)
+        known = {m.source_file, *(c.source_file for c in m.copies)}
+        for h in found:
+            source = Path(h.source_path).name if h.source_path else h.designation
+            if h.number == m.number and source not in known and sentence and sentence in _folded(h.text):
+                m.copies.append(SourceCopy(designation=h.designation, number=h.number, citation=h.citation,
+                                           source_file=source))
+                known.add(source)
+
+
+def _folded(text: str) -> str:
+    return "".join(text.split()).lower()
 
 
 def summarise(clauses: list[ClauseOverlap]) -> list[DocumentSummary]:

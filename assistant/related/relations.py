@@ -132,20 +132,25 @@ _ANTONYMS = (("定性", "定量"), ("qualitative", "quantitative"))
 _OPTIONS = re.compile(r"之一|或者|或|\beither\b|\bor\b", re.I)
 
 # periods by length: "每小时一次" against "每日一次" is a tighter frequency with no number to compare
-_PERIODS = (("分钟", "minute"), ("小时", "hour"), ("日", "天", "day", "daily"), ("周", "week"),
-            ("月", "month"), ("季度", "quarter"), ("年", "year", "annual"))
+# A period in days: "每两年" (every two years) is half as often as "每年度"; twelve months make a year
+_PERIOD_DAYS = (("分钟", "minute", 1 / 1440), ("小时", "hour", 1 / 24), ("日", "day", 1.0), ("天", "daily", 1.0),
+                ("周", "week", 7.0), ("月", "month", 365 / 12), ("季度", "quarter", 365 / 4), ("年", "year", 365.0),
+                ("annual", "annual", 365.0))
+_EVERY = re.compile(r"每\s*(\d+(?:\.\d+)?)?\s*个?\s*(分钟|小时|日|天|周|月|季度|年)|"
+                     r"every\s+(\d+\s+)?(minute|hour|day|week|month|quarter|year)s?|"
+                     r"\b(hourly|daily|weekly|monthly|quarterly|annually|yearly)\b")
 
 
-def _period(text: str) -> int | None:
-    low = text.lower()
-    m = re.search(r"每\s*(分钟|小时|日|天|周|月|季度|年)|every\s+(minute|hour|day|week|month|quarter|year)|"
-                  r"\b(hourly|daily|weekly|monthly|quarterly|annually|yearly)\b", low)
+def _period(text: str) -> float | None:
+    """How often the text asks for something, in days ("每两年" 730, "every month" 30); None if it does not say."""
+    m = _EVERY.search(arabic(text).lower())
     if not m:
         return None
-    word = next(g for g in m.groups() if g)
-    for rank, names in enumerate(_PERIODS):
-        if any(word.startswith(n) for n in names):
-            return rank
+    count = float((m.group(1) or m.group(3) or "1").strip())
+    word = m.group(2) or m.group(4) or m.group(5)
+    for zh, en, days in _PERIOD_DAYS:
+        if word.startswith(zh) or word.startswith(en) or (word == "yearly" and en == "year"):
+            return count * days
     return None
 
 
@@ -193,7 +198,8 @@ def classify(draft: str, source: str, source_unit: str = "") -> tuple[Relation, 
     limit_d, limit_s = _limit(draft), _limit(source)
     if limit_d != limit_s and not (nd and ns):
         # a time limit only one side sets tightens the obligation, unless the other side says "immediately"
-        immediate = _IMMEDIATE.search(source if limit_d else draft)
+        # (a draft that keeps "立即" and adds a limit for another case asks for more, not for less)
+        immediate = _IMMEDIATE.search(source if limit_d else draft) and not _IMMEDIATE.search(draft if limit_d else source)
         reasons.append(("limit added" if limit_d else "limit removed") + (" (against 'immediately')" if immediate else ""))
         return ("stricter" if limit_d != bool(immediate) else "looser"), reasons
     pd, ps = _period(draft), _period(source)

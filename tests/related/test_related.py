@@ -128,6 +128,13 @@ def test_title_names_the_kind_of_standard(text: str, expected: str, real_placer:
     ("组织应至少每年一次开展合规审计。", "个人信息处理者应当定期开展合规审计。", "stricter"),
     ("The organization shall audit compliance regularly.", "The organization shall audit compliance every year.",
      "looser"),
+    # periods with a count: every two years is half as often as every year; twelve months are a year
+    ("组织应至少每两年开展一次风险评估。", "处理者应当每年度开展风险评估。", "looser"),
+    ("组织应每季度开展一次风险评估。", "处理者应当每年度开展风险评估。", "stricter"),
+    ("组织应每12个月开展一次风险评估。", "处理者应当每年开展风险评估。", "duplicate"),
+    # a draft that keeps "立即" and adds a limit for another case asks for more
+    ("发现漏洞时应立即采取补救措施；涉及国家安全的，应在12小时内报告。", "发现漏洞时，应当立即采取补救措施。",
+     "stricter"),
 ])
 def test_classify(draft: str, source: str, relation: str) -> None:
     assert classify(draft, source)[0] == relation
@@ -354,6 +361,27 @@ def test_verbatim_copies_in_other_documents_are_one_finding() -> None:
     assert [(m.source_file, m.number) for m in folded] == [
         ("nist-ai-100-1.en.txt", "GOVERN 2.1"), ("nist-core.en.md", "GOVERN 2.2"), ("other.en.md", "GOVERN 2.1")]
     assert [c.source_file for c in folded[0].copies] == ["nist-core.en.md", "nist-playbook.en.txt"]
+
+
+def test_copy_outside_a_documents_best_match_is_found_by_its_sentence() -> None:
+    """The core's GOVERN 2.1 is a copy of AI 100-1's even when the core's best match for the clause was
+    another subcategory: the finder asks the corpus for the sentence itself."""
+    from assistant.corpus.search import SearchResult
+    from assistant.related.overlap import add_copies
+
+    sentence = "Roles and responsibilities are documented and clear to individuals."
+    best = OverlapMatch(relation="duplicate", similarity=0.95, designation="NIST AI 100-1", number="GOVERN 2.1",
+                        citation="NIST AI 100-1, GOVERN 2.1", source_file="nist-ai-100-1.en.txt", text=sentence)
+
+    def unit(path: str, number: str, text: str) -> SearchResult:
+        return SearchResult(rank=1, designation=path, doc_id=path, number=number, title="", kind="clause",
+                            text=text, score=1.0, citation=f"{path}, {number}", location="", source_path=path)
+
+    add_copies([best], [unit("data/nist-core.en.md", "GOVERN 2.1", f"GOVERN 2.1 {sentence}"),
+                        unit("data/nist-core.en.md", "GOVERN 2.2", sentence),  # another number: not a copy
+                        unit("data/other.en.md", "GOVERN 2.1", "Roles are assigned."),  # other words
+                        unit("nist-ai-100-1.en.txt", "GOVERN 2.1", sentence)])  # the match itself
+    assert [(c.source_file, c.number) for c in best.copies] == [("nist-core.en.md", "GOVERN 2.1")]
 
 
 def test_contradiction_needs_the_sentence_the_provision_restates() -> None:
