@@ -126,6 +126,24 @@ def _direction(text: str, value: float | None = None) -> int:
     return 0
 
 
+# conformance to another provision of the document: an annex, a clause or a table that fixes the content
+_CONFORM = re.compile(r"(?:按|按照|符合)\s*(?:附录\s*[A-Z]|第?\s*\d+(?:\.\d+)*\s*[章条]?|表\s*[A-Z]?\.?\d+)[^，。；,;]{0,8}?"
+                      r"(?:的)?(?:规定|要求)|in accordance with (?:Annex [A-Z]|Clause \d|Table [A-Z]?\.?\d)", re.I)
+
+
+def _nearest_bound(text: str, value: float) -> bool:
+    """Whether VALUE stands next to a comparator in TEXT ("不少于3年", "at most 5")."""
+    low = arabic(text.lower())
+    for m in _NUM.finditer(low):
+        try:
+            v = float(m.group().replace(" ", "").replace(",", ""))
+        except ValueError:
+            continue
+        if v == value and _nearest_comparator(low, m.start(), m.end()):
+            return True
+    return False
+
+
 # opposite choices of method or party: the same sentence with one of them swapped says the opposite
 _ANTONYMS = (("定性", "定量"), ("qualitative", "quantitative"))
 # a source that offers alternatives ("采取下列措施之一", "shall either … or …"): excluding one is stricter
@@ -195,6 +213,18 @@ def classify(draft: str, source: str, source_unit: str = "") -> tuple[Relation, 
             reasons.append(f"value {b:g} → {a:g}")
             tighter = (a > b) if direction > 0 else (a < b)
             return ("stricter" if tighter else "looser"), reasons
+    if bool(nd) != bool(ns) and not any(_limit(t) or _period(t) is not None for t in (draft, source)):
+        # a bound only one side sets ("留存记录不少于3年" against "留存记录"): adding one asks for more (time
+        # limits and periods have their own rules below)
+        value, text = (nd[0], draft) if nd else (ns[0], source)
+        if _nearest_bound(text, value):
+            reasons.append(("bound added" if nd else "bound removed") + f": {value:g}")
+            return ("stricter" if nd else "looser"), reasons
+    conform_d, conform_s = bool(_CONFORM.search(draft)), bool(_CONFORM.search(source))
+    if conform_d != conform_s:
+        # "应按附录A的规定报告" fixes what the report holds; without it the organization decides
+        reasons.append("conformance to a provision " + ("added" if conform_d else "dropped"))
+        return ("stricter" if conform_d else "looser"), reasons
     limit_d, limit_s = _limit(draft), _limit(source)
     if limit_d != limit_s and not (nd and ns):
         # a time limit only one side sets tightens the obligation, unless the other side says "immediately"

@@ -135,6 +135,13 @@ def test_title_names_the_kind_of_standard(text: str, expected: str, real_placer:
     # a draft that keeps "立即" and adds a limit for another case asks for more
     ("发现漏洞时应立即采取补救措施；涉及国家安全的，应在12小时内报告。", "发现漏洞时，应当立即采取补救措施。",
      "stricter"),
+    # a bound only one side sets
+    ("机构应留存审核、交易记录不少于3年。", "机构应当留存审核、交易记录。", "stricter"),
+    ("Records shall be kept.", "Records shall be kept for at least 5 years.", "looser"),
+    ("依照第三条的规定保存日志。", "应当保存日志。", "duplicate"),  # an ordinal is no bound
+    # conformance to an annex or clause that fixes the content
+    ("评估结果应形成书面报告，报告的内容和格式由组织自行确定。", "评估结果应按附录A的规定报告。", "looser"),
+    ("评估结果应按附录B的规定报告。", "The results shall be reported.", "stricter"),
 ])
 def test_classify(draft: str, source: str, relation: str) -> None:
     assert classify(draft, source)[0] == relation
