@@ -170,8 +170,9 @@ def main() -> None:
     for key, labels, title in (("placement_heldout", "placements-heldout.yaml", "first held-out set (studied)"),
                                ("placement_heldout2", "placements-heldout2.yaml", "held-out set 2 (studied)"),
                                ("placement_heldout3", "placements-heldout3.yaml", "held-out set 3 (studied)"),
-                               ("placement_heldout4", "placements-heldout4.yaml", "held-out set 4"),
-                               ("placement_heldout5", "placements-heldout5.yaml", "held-out set 5")):
+                               ("placement_heldout4", "placements-heldout4.yaml", "held-out set 4 (studied)"),
+                               ("placement_heldout5", "placements-heldout5.yaml", "held-out set 5"),
+                               ("placement_heldout6", "placements-heldout6.yaml", "held-out set 6")):
         if args.only in (None, "placement", "heldout2") and (HERE / labels).is_file():
             ph = results[key] = eval_placement(settings, labels)
             print(f"placement, {title} (n={ph['n']}): part top-1 {ph['part_top1']:.3f}, "
