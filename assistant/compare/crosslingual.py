@@ -98,6 +98,10 @@ def classify_crosslingual(left_body: str, right_body: str, informative: bool = F
     if ln != rn:
         changes.append(f"value / 数值: {', '.join(sorted((ln - rn).elements())) or '—'} → "
                        f"{', '.join(sorted((rn - ln).elements())) or '—'}")
+    for name, zh, en in _MARKERS:
+        lc, rc = (len((zh if _CJK.search(t) else en).findall(_normative(t))) for t in (left_body, right_body))
+        if lc != rc:
+            changes.append(f"{name}: {lc} → {rc}")
     li, ri = _items(left_body), _items(right_body)
     # a run-in enumeration laid out as a list (or the reverse) keeps its members: counts compare only lists
     if li != ri and li and ri:
@@ -117,6 +121,13 @@ def classify_crosslingual(left_body: str, right_body: str, informative: bool = F
     return Status.UNCHANGED, []
 
 
+# What a faithful translation keeps, counted in each language: working days (三十个工作日 is not "30 days").
+# (Exceptions were tried too: 除外/以外/之外 and except/unless/other than are phrased too many ways to count.)
+_MARKERS = (
+    ("working days / 工作日", re.compile(r"工作日"), re.compile(r"\b(?:working|business) days?\b", re.I)),
+)
+
+
 def _may_as_possibility(lt: set[str], left: str, rt: set[str], right: str) -> tuple[set[str], set[str]]:
     """A permission on one side only, where the other side states a possibility, is that possibility.
 
@@ -128,7 +139,12 @@ def _may_as_possibility(lt: set[str], left: str, rt: set[str], right: str) -> tu
         if "permission" not in out[side] - out[other]:
             continue
         chinese = bool(_CJK.search(text))
-        if chinese != bool(_CJK.search(other_text)) and (_POSSIBLE_EN if chinese else _POSSIBLE_ZH).search(other_text):
+        possible = len((_POSSIBLE_EN if chinese else _POSSIBLE_ZH).findall(other_text))
+        # each 可能 of the Chinese side explains one English "may"; a "may" left over permits ("where data has
+        # been or may be disclosed … they may also report": one 可能, two mays). Chinese 可 is too often an
+        # adjective (可查询, 可验证的) to be counted: there any possibility on the English side will do.
+        needed = 1 if chinese else _kinds(text)["permission"]
+        if chinese != bool(_CJK.search(other_text)) and possible >= needed:
             out[side] = out[side] - {"permission"}
     return out["left"], out["right"]
 
@@ -185,7 +201,12 @@ def _canonical(number: str) -> str:
 
 def _types(text: str) -> set[str]:
     """Kinds of provision in the normative sentences; notes and examples may not hold provisions."""
-    out: set[str] = set()
+    return set(_kinds(text))
+
+
+def _kinds(text: str) -> Counter[str]:
+    """How many clauses of the normative sentences hold each kind of provision."""
+    out: Counter[str] = Counter()
     for line in text.splitlines():
         if _INFORMATIVE.match(line):
             continue
@@ -197,7 +218,7 @@ def _types(text: str) -> set[str]:
                 if kind == ProvisionType.PERMISSION and "应允许" in part:
                     kind = ProvisionType.REQUIREMENT  # 应允许 is "shall allow", not a permission
                 if kind in _COUNTED:
-                    out.add(kind.value)
+                    out[kind.value] += 1
     return out
 
 

@@ -257,3 +257,22 @@ def test_run_in_enumeration_laid_out_as_a_list_is_editorial() -> None:
     assert classify_crosslingual(chinese, listed)[0].value == "editorial"
     four = "国家机关应：\na）建立制度；\nb）落实责任；\nc）保障安全；\nd）开展培训。"
     assert classify_crosslingual(four, listed)[0].value == "technical"  # both are lists: a member dropped
+
+
+def test_working_days_are_not_days() -> None:
+    chinese = "材料齐全的，应在三十个工作日内予以备案。"
+    assert classify_crosslingual(chinese, "Where the materials are complete, the filing shall be completed within "
+                                          "30 working days.")[0].value == "unchanged"
+    status, why = classify_crosslingual(chinese, "Where the materials are complete, the filing shall be completed "
+                                                 "within 30 days.")
+    assert status.value == "technical" and "工作日" in why[0]
+
+
+def test_a_may_left_over_after_the_possibilities_still_permits() -> None:
+    chinese = "发生或者可能发生信息泄露的，应立即采取补救措施，并向有关主管部门报告。"
+    loose = ("Where information has been or may be disclosed, operators shall take remedial measures immediately; "
+             "they may also report the matter to the competent authorities.")
+    assert classify_crosslingual(chinese, loose)[0].value == "technical"
+    faithful = ("Where information has been or may be disclosed, operators shall take remedial measures immediately "
+                "and report the matter to the competent authorities.")
+    assert classify_crosslingual(chinese, faithful)[0].value == "unchanged"
