@@ -195,7 +195,7 @@ def main() -> None:
                         help="the first held-out set, studied and tuned on since: development data now")
     parser.add_argument("--heldout", type=Path, action="append",
                         help="a held-out set, scored separately when the file exists (repeatable; default: "
-                             "heldout2.yaml and heldout3.yaml)")
+                             "heldout2.yaml, heldout3.yaml and heldout4.yaml)")
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "eval")
     parser.add_argument("--json", type=Path, default=ROOT / "evals" / "retrieval" / "results.json")
     parser.add_argument("--no-baseline", action="store_true")
@@ -204,7 +204,7 @@ def main() -> None:
     sets = {"development": load_queries(args.queries)}
     if args.dev2.is_file():
         sets["development2"] = load_queries(args.dev2)
-    for path in args.heldout or [ROOT / "evals" / "retrieval" / f"heldout{n}.yaml" for n in (2, 3)]:
+    for path in args.heldout or [ROOT / "evals" / "retrieval" / f"heldout{n}.yaml" for n in (2, 3, 4)]:
         if path.is_file():
             sets[path.stem] = load_queries(path)
     settings = Settings(data_dir=args.data)
