@@ -155,7 +155,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "eval")
     parser.add_argument("--json", type=Path, default=HERE / "results.json")
     parser.add_argument("--only", choices=["placement", "overlap", "heldout", "heldout2", "heldout3", "heldout4",
-                                           "references"],
+                                           "heldout5", "references"],
                         default=None)
     args = parser.parse_args()
     settings = Settings(data_dir=args.data)
@@ -182,7 +182,8 @@ def main() -> None:
                                ("heldout2", "heldout2-overlaps.yaml",
                                 "overlap, held-out set 2 (studied: development)"),
                                ("heldout3", "heldout3-overlaps.yaml", "overlap, held-out set 3 (studied: development)"),
-                               ("heldout4", "heldout4-overlaps.yaml", "overlap, held-out set 4")):
+                               ("heldout4", "heldout4-overlaps.yaml", "overlap, held-out set 4 (studied: development)"),
+                               ("heldout5", "heldout5-overlaps.yaml", "overlap, held-out set 5")):
         if args.only not in (None, key) or not (HERE / labels).is_file():
             continue
         ov = results[key] = eval_overlap(settings, labels)
