@@ -65,7 +65,7 @@ def _results(lu: list[Unit], ru: list[Unit], al: Alignment, crosslingual: bool) 
     for i, j in al.pairs.items():
         if crosslingual:
             informative = lu[i].group in ("foreword", "introduction")
-            status, changes = classify_crosslingual(lu[i].body, ru[j].body, informative)
+            status, changes = classify_crosslingual(lu[i].body, ru[j].body, informative, term=lu[i].group == "term")
         else:
             status, changes = classify(lu[i].text, ru[j].text, lu[i].body, ru[j].body, term=lu[i].group == "term")
             if status == Status.TECHNICAL and lu[i].group in ("foreword", "introduction"):

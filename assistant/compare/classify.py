@@ -202,7 +202,11 @@ def _normative(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
+    # "不应低于95%" and "应不低于95%" are one requirement (GB/T 1.1 allows both): one form for both
+    return _NEGATED_BOUND.sub(r"应不\1", unicodedata.normalize("NFKC", text))
+
+
+_NEGATED_BOUND = re.compile(r"不应(低于|小于|少于|高于|大于|多于|超过|短于|长于)")
 
 
 def _content_diff(left: str, right: str) -> tuple[Counter[str], Counter[str]]:

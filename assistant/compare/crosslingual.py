@@ -86,10 +86,13 @@ _EXAMPLE = re.compile(r"\be\.\s?g\.|\bfor (?:example|instance)\b|例如|比如|�
 _EMBEDDED_ZH = re.compile(r"是否(?:应当|应该|应|宜|需要|需|可以|可)")
 
 
-def classify_crosslingual(left_body: str, right_body: str, informative: bool = False) -> tuple[Status, list[str]]:
-    """INFORMATIVE units (foreword, introduction) carry no provisions: any difference there is editorial."""
+def classify_crosslingual(left_body: str, right_body: str, informative: bool = False,
+                          term: bool = False) -> tuple[Status, list[str]]:
+    """INFORMATIVE units (foreword, introduction) carry no provisions: any difference there is editorial. A TERM
+    entry's definition holds no provisions either (GB/T 1.1): "禁止使用" or "may result" in it describe the
+    concept, so only values and list items are compared."""
     changes: list[str] = []
-    lt, rt = _types(left_body), _types(right_body)
+    lt, rt = (set(), set()) if term else (_types(left_body), _types(right_body))
     if lt != rt:
         lt, rt = _may_as_possibility(lt, left_body, rt, right_body)
     if lt != rt:

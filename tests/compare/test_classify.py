@@ -202,3 +202,13 @@ def test_numeral_form_in_a_sentence_is_editorial_and_alternatives_are_technical(
     both = "推送信息时，应提供不针对个人特征的选项，并提供便捷的拒绝方式。"
     status, why = classify(one, both, one, both)
     assert status.value == "technical" and any("选择关系" in w for w in why)
+
+
+def test_negated_bound_in_either_order_is_one_requirement() -> None:
+    from assistant.compare.classify import classify
+
+    left = "疲劳和分心的识别准确率应不低于95%。"
+    right = "疲劳和分心的识别准确率不应低于95%。"
+    assert classify(left, right, left, right)[0].value == "editorial"
+    weaker = "疲劳和分心的识别准确率宜不低于95%。"
+    assert classify(left, weaker, left, weaker)[0].value == "technical"

@@ -276,3 +276,11 @@ def test_a_may_left_over_after_the_possibilities_still_permits() -> None:
     faithful = ("Where information has been or may be disclosed, operators shall take remedial measures immediately "
                 "and report the matter to the competent authorities.")
     assert classify_crosslingual(chinese, faithful)[0].value == "unchanged"
+
+
+def test_definitions_hold_no_provisions_across_languages() -> None:
+    english = "any measure aiming to achieve the return to the provider or disabling the use of an AI system"
+    chinese = "旨在使人工智能系统返还提供者或禁止使用的任何措施"
+    assert classify_crosslingual(english, chinese)[0].value == "technical"  # as clause text, 禁止 requires
+    assert classify_crosslingual(english, chinese, term=True)[0].value == "unchanged"
+    assert classify_crosslingual("a set of 3 items", "包含5个项目的集合", term=True)[0].value == "technical"
