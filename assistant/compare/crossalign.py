@@ -130,8 +130,8 @@ def crosslingual_content(left: list[Unit], right: list[Unit], embedder: Embedder
 
 def doubted(matched: dict[int, int], unkeyed: dict[int, int]) -> tuple[set[int], set[int]]:
     """Left and right units whose pairing changes when the numbers are doubted: a pair of MATCHED that
-    UNKEYED pairs otherwise, on either side. A pair UNKEYED merely
-    drops is not in question: without its number it is weaker, not wrong."""
+    UNKEYED pairs otherwise, on either side. A pair UNKEYED merely drops is not in question: without its
+    number it is weaker, not wrong."""
     unkeyed_r = {j: i for i, j in unkeyed.items()}
     rivals = [(i, j) for i, j in matched.items() if unkeyed.get(i, j) != j or unkeyed_r.get(j, i) != i]
     # the units UNKEYED pairs instead are open already, or among these
