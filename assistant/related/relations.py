@@ -151,25 +151,25 @@ _OPTIONS = re.compile(r"之一|或者|或|\beither\b|\bor\b", re.I)
 
 # periods by length: "每小时一次" against "每日一次" is a tighter frequency with no number to compare
 # A period in days: "每两年" (every two years) is half as often as "每年度"; twelve months make a year
-_PERIOD_DAYS = (("分钟", "minute", 1 / 1440), ("小时", "hour", 1 / 24), ("日", "day", 1.0), ("天", "daily", 1.0),
-                ("周", "week", 7.0), ("月", "month", 365 / 12), ("季度", "quarter", 365 / 4), ("年", "year", 365.0),
-                ("annual", "annual", 365.0))
+_DAYS = {"分钟": 1 / 1440, "小时": 1 / 24, "日": 1.0, "天": 1.0, "周": 7.0, "月": 365 / 12, "季度": 365 / 4, "年": 365.0,
+         "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 365 / 12, "quarter": 365 / 4,
+         "year": 365.0}
+_ADVERBS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter",
+            "annually": "year", "yearly": "year"}
 _EVERY = re.compile(r"每\s*(\d+(?:\.\d+)?)?\s*个?\s*(分钟|小时|日|天|周|月|季度|年)|"
-                     r"every\s+(\d+\s+)?(minute|hour|day|week|month|quarter|year)s?|"
-                     r"\b(hourly|daily|weekly|monthly|quarterly|annually|yearly)\b")
+                    r"every\s+(\d+\s+)?(minute|hour|day|week|month|quarter|year)s?|"
+                    r"\b(hourly|daily|weekly|monthly|quarterly|annually|yearly)\b")
 
 
 def _period(text: str) -> float | None:
-    """How often the text asks for something, in days ("每两年" 730, "every month" 30); None if it does not say."""
+    """How often the text asks for something, in days ("每两年" 730, "every month" about 30); None if it does
+    not say."""
     m = _EVERY.search(arabic(text).lower())
     if not m:
         return None
     count = float((m.group(1) or m.group(3) or "1").strip())
-    word = m.group(2) or m.group(4) or m.group(5)
-    for zh, en, days in _PERIOD_DAYS:
-        if word.startswith(zh) or word.startswith(en) or (word == "yearly" and en == "year"):
-            return count * days
-    return None
+    word = m.group(2) or m.group(4) or _ADVERBS[m.group(5)]
+    return count * _DAYS[word]
 
 
 _LIMIT = re.compile(r"\d+(?:\.\d+)?\s*(?:个)?(?:工作日|小时|分钟|日|天|周|个月|月|年)(?:内|以内)|"
