@@ -39,8 +39,8 @@ PIECE_EMBED_GAIN = 0.003
 PIECE_LENGTH_SLACK = 0.2
 PIECE_FLOOR = -0.1  # a piece's meaning is checked again by length and by _completes
 UNSCORED = -1.0  # crossalign's score of a pair structure ruled out or never sent to the model
-PIECE_UNSCORED_GAIN = 0.01
-PIECE_LENGTH_WEIGHT = 0.02
+PIECE_UNSCORED_GAIN = 0.01  # the gain in meaning a piece structure never scored must show (more than usual)
+PIECE_LENGTH_WEIGHT = 0.02  # gain lost per unit of worse length fit (log ratio), so the better-fitting neighbour wins
 # A unit left unpaired takes a right unit from a weak pair when it is clearly the closer in content (a move:
 # a clause taken elsewhere leaves a gap that the order alignment fills with the wrong neighbour)
 MOVE_MARGIN = 0.03

@@ -201,12 +201,12 @@ def _normative(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not _INFORMATIVE.match(line))
 
 
-def _fold(text: str) -> str:
-    # "不应低于95%" and "应不低于95%" are one requirement (GB/T 1.1 allows both): one form for both
-    return _NEGATED_BOUND.sub(r"应不\1", unicodedata.normalize("NFKC", text))
-
-
+# "不应低于95%" and "应不低于95%" are one requirement (GB/T 1.1 allows both): one form for both
 _NEGATED_BOUND = re.compile(r"不应(低于|小于|少于|高于|大于|多于|超过|短于|长于)")
+
+
+def _fold(text: str) -> str:
+    return _NEGATED_BOUND.sub(r"应不\1", unicodedata.normalize("NFKC", text))
 
 
 def _content_diff(left: str, right: str) -> tuple[Counter[str], Counter[str]]:
