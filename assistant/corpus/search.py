@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from assistant.corpus.hints import hinted_documents
+from retrieval.config import FusionConfig
 from retrieval.index import RetrievalIndex
 from retrieval.units import Hit, SearchFilters
 
@@ -26,8 +27,10 @@ class SearchResult(BaseModel):
 
 
 # Reference lists match every query that shares a designation with them and answer none; an index (索引)
-# lists every term of its document in both languages and so matches any question about any of them
-EXCLUDED_KINDS = {"bibliography", "index"}
+# lists every term of its document in both languages and so matches any question about any of them. The
+# rankings leave them out already (FusionConfig.unranked_kinds); callers that read the index's lists
+# directly (the overlap candidates) leave out the same kinds.
+EXCLUDED_KINDS = frozenset(FusionConfig().unranked_kinds)
 
 
 def run_search(index: RetrievalIndex, query: str, k: int = 10, docs: list[str] | None = None,
