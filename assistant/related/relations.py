@@ -103,20 +103,28 @@ def _nearest_comparator(text: str, start: int, end: int, window: int = 8) -> int
     return best[1] if best else 0
 
 
+def _comparator_at(low: str, value: float) -> int:
+    """The direction of the comparator next to VALUE where it stands in LOW (0: none there)."""
+    for m in _NUM.finditer(low):
+        try:
+            v = float(m.group().replace(" ", "").replace(",", ""))
+        except ValueError:
+            continue
+        if v == value:
+            near = _nearest_comparator(low, m.start(), m.end())
+            if near:
+                return near
+    return 0
+
+
 def _direction(text: str, value: float | None = None) -> int:
     low = arabic(text.lower())
     low = _EN_COUNT.sub(lambda m: _EN_DIGITS[m.group(1).lower()], low)
     if value is not None:
         # the comparator next to the changed value decides ("…及以上的风险应在2个工作日内")
-        for m in _NUM.finditer(low):
-            try:
-                v = float(m.group().replace(" ", "").replace(",", ""))
-            except ValueError:
-                continue
-            if v == value:
-                near = _nearest_comparator(low, m.start(), m.end())
-                if near:
-                    return near
+        near = _comparator_at(low, value)
+        if near:
+            return near
     if _PERIOD.search(low):
         return -1  # "every 12 months": a shorter period demands more
     if any(w in low for w in _AT_LEAST):
@@ -131,26 +139,13 @@ _CONFORM = re.compile(r"(?:按|按照|符合)\s*(?:附录\s*[A-Z]|第?\s*\d+(?:\
                       r"(?:的)?(?:规定|要求)|in accordance with (?:Annex [A-Z]|Clause \d|Table [A-Z]?\.?\d)", re.I)
 
 
-def _nearest_bound(text: str, value: float) -> bool:
-    """Whether VALUE stands next to a comparator in TEXT ("不少于3年", "at most 5")."""
-    low = arabic(text.lower())
-    for m in _NUM.finditer(low):
-        try:
-            v = float(m.group().replace(" ", "").replace(",", ""))
-        except ValueError:
-            continue
-        if v == value and _nearest_comparator(low, m.start(), m.end()):
-            return True
-    return False
-
-
 # opposite choices of method or party: the same sentence with one of them swapped says the opposite
 _ANTONYMS = (("定性", "定量"), ("qualitative", "quantitative"))
 # a source that offers alternatives ("采取下列措施之一", "shall either … or …"): excluding one is stricter
 _OPTIONS = re.compile(r"之一|或者|或|\beither\b|\bor\b", re.I)
 
-# periods by length: "每小时一次" against "每日一次" is a tighter frequency with no number to compare
-# A period in days: "每两年" (every two years) is half as often as "每年度"; twelve months make a year
+# A period in days: "每小时一次" is more often than "每日一次", "每两年" half as often as "每年度"; twelve months
+# make a year
 _DAYS = {"分钟": 1 / 1440, "小时": 1 / 24, "日": 1.0, "天": 1.0, "周": 7.0, "月": 365 / 12, "季度": 365 / 4, "年": 365.0,
          "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 365 / 12, "quarter": 365 / 4,
          "year": 365.0}
@@ -217,7 +212,7 @@ def classify(draft: str, source: str, source_unit: str = "") -> tuple[Relation, 
         # a bound only one side sets ("留存记录不少于3年" against "留存记录"): adding one asks for more (time
         # limits and periods have their own rules below)
         value, text = (nd[0], draft) if nd else (ns[0], source)
-        if _nearest_bound(text, value):
+        if _comparator_at(arabic(text.lower()), value):  # "不少于3年", "at most 5"
             reasons.append(("bound added" if nd else "bound removed") + f": {value:g}")
             return ("stricter" if nd else "looser"), reasons
     conform_d, conform_s = bool(_CONFORM.search(draft)), bool(_CONFORM.search(source))
