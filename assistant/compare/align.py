@@ -9,6 +9,7 @@ deleted clause should be, and the split/merge pass afterwards can still claim th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -180,32 +181,43 @@ def _pieces_by_length(left: list[Unit], right: list[Unit], content: Matrix, resu
     for b in range(len(left)):
         if b in result.pairs:
             continue
-        fits = []
-        for a in (b - 1, b + 1):
-            j = result.pairs.get(a)
-            if j is not None and left[a].parent == left[b].parent:
-                fit = _piece_fit(right[j], left[a], left[b], 1 / t, content[b, j], embedder)
-                if fit is not None:
-                    fits.append((fit, a, j))
-        if fits:
-            _, a, j = max(fits)
+        best = _best_whole(left, right, b, result.pairs.get, 1 / t, content[b, :], embedder)
+        if best is not None:
+            a, j = best
             result.merges[j] = sorted((a, b))
             del result.pairs[a]
     inverse = {j: i for i, j in result.pairs.items()}
+
+    def unsplit(a: int) -> int | None:  # the left partner of right unit A, unless it was split already
+        i = inverse.get(a)
+        return None if i is None or i in result.splits else i
+
     for b in range(len(right)):
         if b in used or b in result.merges:
             continue
-        fits = []
-        for a in (b - 1, b + 1):
-            i = inverse.get(a)
-            if i is not None and right[a].parent == right[b].parent and i not in result.splits:
-                fit = _piece_fit(left[i], right[a], right[b], t, content[i, b], embedder)
-                if fit is not None:
-                    fits.append((fit, a, i))
-        if fits:
-            _, a, i = max(fits)
+        best = _best_whole(right, left, b, unsplit, t, content[:, b], embedder)
+        if best is not None:
+            a, i = best
             result.splits[i] = sorted((a, b))
             del result.pairs[i]
+
+
+def _best_whole(pieces: list[Unit], wholes: list[Unit], b: int, partner: Callable[[int], int | None],
+                ratio: float, scores: npt.NDArray[np.float64], embedder: Embedder | None) -> tuple[int, int] | None:
+    """Of the pairs beside the unpaired unit B of PIECES (under the same parent), the one whose whole B
+    completes best, as (neighbour, whole); None when it completes neither. PARTNER gives a piece's aligned
+    whole, SCORES B's content score against each whole, RATIO the pieces' length per whole length."""
+    fits = []
+    for a in (b - 1, b + 1):
+        w = partner(a)
+        if w is not None and pieces[a].parent == pieces[b].parent:
+            fit = _piece_fit(wholes[w], pieces[a], pieces[b], ratio, float(scores[w]), embedder)
+            if fit is not None:
+                fits.append((fit, a, w))
+    if not fits:
+        return None
+    _, a, w = max(fits)
+    return a, w
 
 
 def _piece_fit(whole: Unit, paired: Unit, extra: Unit, ratio: float, score: float,
