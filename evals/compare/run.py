@@ -28,25 +28,16 @@ HERE = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-# heldout3 mixes cross-lingual and monolingual pairs; its F1 target is the cross-lingual one (the lower)
-TARGET_F1 = {"monolingual": 0.95, "crosslingual": 0.85, "heldout": 0.85, "heldout2": 0.85, "heldout3": 0.85,
-             "heldout4": 0.85, "heldout5": 0.85, "heldout6": 0.85, "heldout7": 0.85, "heldout8": 0.85,
-             "heldout9": 0.85, "heldout10": 0.85, "heldout11": 0.85, "heldout12": 0.85,
-             "heldout13": 0.85, "heldout14": 0.85}
+# the written-apart sets, heldout2 … heldout14; each is scored when its folder is present
+HELD_OUT = tuple(f"heldout{n}" for n in range(2, 15))
+SCORED_ONCE = {"heldout13"}  # not studied yet: its first run is the honest figure; the others are development now
 SETS = (("monolingual", "pairs"), ("crosslingual", "crosslingual"), ("heldout", "heldout"),
-        ("heldout2", "heldout2"), ("heldout3", "heldout3"), ("heldout4", "heldout4"), ("heldout5", "heldout5"),
-        ("heldout6", "heldout6"), ("heldout7", "heldout7"), ("heldout8", "heldout8"),
-        ("heldout9", "heldout9"), ("heldout10", "heldout10"), ("heldout11", "heldout11"), ("heldout12", "heldout12"),
-        ("heldout13", "heldout13"), ("heldout14", "heldout14"))
-OPTIONAL = {"heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9",
-            "heldout10", "heldout11", "heldout12", "heldout13", "heldout14"}  # when present
-LABELS = {"heldout2": "heldout2 (studied: development)", "heldout3": "heldout3 (studied: development)",
-          "heldout4": "heldout4 (studied: development)", "heldout5": "heldout5 (studied: development)",
-          "heldout6": "heldout6 (studied: development)", "heldout7": "heldout7 (studied: development)",
-          "heldout8": "heldout8 (studied: development)", "heldout9": "heldout9 (studied: development)",
-          "heldout10": "heldout10 (studied: development)", "heldout11": "heldout11 (studied: development)",
-          "heldout12": "heldout12 (studied: development)", "heldout13": "held-out 13 (written apart, scored once)",
-          "heldout14": "heldout14 (studied: development)"}
+        *((name, name) for name in HELD_OUT))
+# heldout3 mixes cross-lingual and monolingual pairs; its F1 target is the cross-lingual one (the lower)
+TARGET_F1 = {mode: 0.95 if mode == "monolingual" else 0.85 for mode, _ in SETS}
+OPTIONAL = set(HELD_OUT)
+LABELS = {name: f"held-out {name[7:]} (written apart, scored once)" if name in SCORED_ONCE
+          else f"{name} (studied: development)" for name in HELD_OUT}
 TARGET_ACCURACY = 0.90
 
 
