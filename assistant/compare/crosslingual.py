@@ -15,7 +15,9 @@ import unicodedata
 from collections import Counter
 
 from assistant.compare.model import Status
+from assistant.document.numerals import EN_NUMBERS
 from assistant.document.numerals import value as numeral_value
+from assistant.document.periods import period
 from assistant.document.provisions import ProvisionType, split_sentences, verbal_form
 from assistant.requirements.analysis import UNITS
 
@@ -68,9 +70,7 @@ _CLAUSE_BREAK = re.compile(r"[,，;；:：]|\s+and\s+")
 # "无须修改即可运行" is "runs without modification": the idiom 无须…即可 describes, it does not permit
 _WITHOUT_ZH = re.compile(r"(?:无须|无需|不必|不需要)(?=[^，,。；;]{0,20}?(?:即可|就可|便可|就能|便能))")
 # counts spelt out; "one" is left alone (a pronoun as often as a count), as is 一 (一致, 一般, 统一)
-_EN_NUMBERS = {"both": 2} | {w: k + 2 for k, w in enumerate(
-    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-     "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
+_EN_NUMBERS = {"both": 2} | EN_NUMBERS
 _EN_COUNT = re.compile(r"\b(" + "|".join(_EN_NUMBERS) + r")\b(?!-)", re.I)
 _ZH_COUNT = re.compile(r"(?<![一二三四五六七八九十两第])([二三四五六七八九两]|[二三四五六七八九]?十[一二三四五六七八九]?)"
                        r"(?=[个级次类项种名人天日年月周层位条组份步轮])")
@@ -84,6 +84,12 @@ _POSSIBLE_ZH = re.compile(r"可能|能够")
 _TENTHS = re.compile(r"([一二三四五六七八九])成")  # 二成 is 20 %
 _EXAMPLE = re.compile(r"\be\.\s?g\.|\bfor (?:example|instance)\b|例如|比如|譬如", re.I)
 _EMBEDDED_ZH = re.compile(r"是否(?:应当|应该|应|宜|需要|需|可以|可)")
+# Provisions of other texts, reported: "法律规定处理X应取得书面同意的，从其规定" is "where the law requires
+# consent"; the 应 belongs to the law cited, up to the 的 that closes the condition
+_REPORTED_ZH = re.compile(r"规定[^，。；,;：:的]*?(?:应当|应该|应|不得|必须|须)[^，。；,;：:]*?的")
+_REPORTED_MODAL = re.compile(r"应当|应该|应|不得|必须|须")
+# 允许 as an attribute describes what is allowed ("允许的最大误差", "依照允许分发的许可证"); it permits nothing
+_ALLOWED_ZH = re.compile(r"(?:(?<=依照)|(?<=按照)|(?<=依据)|(?<=根据))允许|允许(?=的)")
 
 
 def classify_crosslingual(left_body: str, right_body: str, informative: bool = False,
@@ -101,6 +107,12 @@ def classify_crosslingual(left_body: str, right_body: str, informative: bool = F
     if ln != rn:
         changes.append(f"value / 数值: {', '.join(sorted((ln - rn).elements())) or '—'} → "
                        f"{', '.join(sorted((rn - ln).elements())) or '—'}")
+    gone, new = _spelt_replaced(left_body, right_body)
+    if gone and ln == rn:
+        changes.append(f"value / 数值: {', '.join(sorted(gone.elements()))} → {', '.join(sorted(new.elements()))}")
+    lp, rp = period(_normative(left_body)), period(_normative(right_body))
+    if lp is not None and rp is not None and abs(lp - rp) > 0.01:
+        changes.append(f"period / 周期: {lp:g} → {rp:g} d")
     for name, zh, en in _MARKERS:
         lc, rc = (len((zh if _CJK.search(t) else en).findall(_normative(t))) for t in (left_body, right_body))
         if lc != rc:
@@ -188,6 +200,15 @@ def spelt_counts(text: str) -> Counter[str]:
     return out
 
 
+def _spelt_replaced(left: str, right: str) -> tuple[Counter[str], Counter[str]]:
+    """Counts in words that each side has and the other lacks in any form (十四周岁 rendered "sixteen"). Only
+    a replacement counts: a count in words on one side alone is as often a pronoun ("both") as a value."""
+    left, right = _normative(left), _normative(right)
+    ls, rs = spelt_counts(left), spelt_counts(right)
+    gone, new = ls - rs - values(right), rs - ls - values(left)
+    return (gone, new) if gone and new else (Counter(), Counter())
+
+
 def _reconciled(left: Counter[str], right: Counter[str], left_text: str, right_text: str) -> tuple[Counter[str],
                                                                                                      Counter[str]]:
     """Values of either side less those the other side spells out: a translator may write "3级" for "three
@@ -229,7 +250,8 @@ def own_clauses(sentence: str) -> str:
     """The sentence without embedded clauses whose modals are not the document's own provisions."""
     if not _CJK.search(sentence):  # English, whatever dashes or quotes it holds
         return _APPLIES_EN.sub("applies", _EMBEDDED_EN.sub(_embedded_part, _ENTITLED.sub("are entitled", sentence)))
-    return _WITHOUT_ZH.sub("", _EMBEDDED_ZH.sub("是否", sentence))
+    sentence = _REPORTED_ZH.sub(lambda m: _REPORTED_MODAL.sub("", m.group(0)), sentence)
+    return _ALLOWED_ZH.sub("", _WITHOUT_ZH.sub("", _EMBEDDED_ZH.sub("是否", sentence)))
 
 
 def _embedded_part(match: re.Match[str]) -> str:

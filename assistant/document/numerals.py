@@ -1,4 +1,4 @@
-"""Counts and periods written in Chinese numerals, as digits: 三年 → 3年, 十五日 → 15日, 四位 → 4位.
+"""Counts and periods written in words, as digits: 三年 → 3年, 十五日 → 15日, 四位 → 4位, "two years" → "2 years".
 
 Laws and standards write small counts in words (至少保存三年, 保留三位小数), which a comparison of digits
 would not see. Only a numeral before a measure or time word is read, never an ordinal (第三条) and never
@@ -25,3 +25,15 @@ def value(numeral: str) -> int:
 def arabic(text: str) -> str:
     """The text with counts and periods in Chinese numerals written as digits."""
     return _NUMERAL.sub(lambda m: str(value(m.group(1))), text)
+
+
+# "one" is left out: a pronoun as often as a count
+EN_NUMBERS = {w: k + 2 for k, w in enumerate(
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+     "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
+_EN_NUMERAL = re.compile(r"\b(" + "|".join(EN_NUMBERS) + r")\b(?!-)", re.I)
+
+
+def english_arabic(text: str) -> str:
+    """The text with English counts in words written as digits ("every two years" → "every 2 years")."""
+    return _EN_NUMERAL.sub(lambda m: str(EN_NUMBERS[m.group(1).lower()]), text)

@@ -13,6 +13,7 @@ import re
 from typing import Literal
 
 from assistant.document.numerals import arabic
+from assistant.document.periods import period
 from assistant.requirements.analysis import analyse
 
 Relation = Literal["duplicate", "stricter", "looser", "contradicting", "none"]
@@ -144,29 +145,6 @@ _ANTONYMS = (("定性", "定量"), ("qualitative", "quantitative"))
 # a source that offers alternatives ("采取下列措施之一", "shall either … or …"): excluding one is stricter
 _OPTIONS = re.compile(r"之一|或者|或|\beither\b|\bor\b", re.I)
 
-# A period in days: "每小时一次" is more often than "每日一次", "每两年" half as often as "每年度"; twelve months
-# make a year
-_DAYS = {"分钟": 1 / 1440, "小时": 1 / 24, "日": 1.0, "天": 1.0, "周": 7.0, "月": 365 / 12, "季度": 365 / 4, "年": 365.0,
-         "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 365 / 12, "quarter": 365 / 4,
-         "year": 365.0}
-_ADVERBS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter",
-            "annually": "year", "yearly": "year"}
-_EVERY = re.compile(r"每\s*(\d+(?:\.\d+)?)?\s*个?\s*(分钟|小时|日|天|周|月|季度|年)|"
-                    r"every\s+(\d+\s+)?(minute|hour|day|week|month|quarter|year)s?|"
-                    r"\b(hourly|daily|weekly|monthly|quarterly|annually|yearly)\b")
-
-
-def _period(text: str) -> float | None:
-    """How often the text asks for something, in days ("每两年" 730, "every month" about 30); None if it does
-    not say."""
-    m = _EVERY.search(arabic(text).lower())
-    if not m:
-        return None
-    count = float((m.group(1) or m.group(3) or "1").strip())
-    word = m.group(2) or m.group(4) or _ADVERBS[m.group(5)]
-    return count * _DAYS[word]
-
-
 _LIMIT = re.compile(r"\d+(?:\.\d+)?\s*(?:个)?(?:工作日|小时|分钟|日|天|周|个月|月|年)(?:内|以内)|"
                     r"(?:within|no later than)\s+\d+\s+(?:working\s+)?(?:days?|hours?|minutes?|weeks?|months?|years?)",
                     re.I)
@@ -208,7 +186,7 @@ def classify(draft: str, source: str, source_unit: str = "") -> tuple[Relation, 
             reasons.append(f"value {b:g} → {a:g}")
             tighter = (a > b) if direction > 0 else (a < b)
             return ("stricter" if tighter else "looser"), reasons
-    if bool(nd) != bool(ns) and not any(_limit(t) or _period(t) is not None for t in (draft, source)):
+    if bool(nd) != bool(ns) and not any(_limit(t) or period(t) is not None for t in (draft, source)):
         # a bound only one side sets ("留存记录不少于3年" against "留存记录"): adding one asks for more (time
         # limits and periods have their own rules below)
         value, text = (nd[0], draft) if nd else (ns[0], source)
@@ -227,7 +205,7 @@ def classify(draft: str, source: str, source_unit: str = "") -> tuple[Relation, 
         immediate = _IMMEDIATE.search(source if limit_d else draft) and not _IMMEDIATE.search(draft if limit_d else source)
         reasons.append(("limit added" if limit_d else "limit removed") + (" (against 'immediately')" if immediate else ""))
         return ("stricter" if limit_d != bool(immediate) else "looser"), reasons
-    pd, ps = _period(draft), _period(source)
+    pd, ps = period(draft), period(source)
     if pd is not None and ps is not None and pd != ps:
         reasons.append("period changed")
         return ("stricter" if pd < ps else "looser"), reasons

@@ -212,3 +212,29 @@ def test_negated_bound_in_either_order_is_one_requirement() -> None:
     assert classify(left, right, left, right)[0].value == "editorial"
     weaker = "疲劳和分心的识别准确率宜不低于95%。"
     assert classify(left, weaker, left, weaker)[0].value == "technical"
+
+
+@pytest.mark.parametrize(("left", "right", "status"), [
+    # a count in words replaced by another count in words
+    ("处理不满十四周岁未成年人个人信息的，应取得监护人同意。",
+     "Where personal information of minors under sixteen is handled, consent of the guardian shall be obtained.",
+     "technical"),
+    ("处理不满十四周岁未成年人个人信息的，应取得监护人同意。",
+     "Where personal information of minors under fourteen is handled, consent of the guardian shall be obtained.",
+     "unchanged"),
+    # "both" alone is not a value that went missing
+    ("组织应记录有益的和有害的影响。", "The organization shall record both beneficial and harmful impacts.",
+     "unchanged"),
+    # how often: 每年 against "every two years", and against "annually"
+    ("运营者应每年至少进行一次检测评估。", "Operators shall carry out testing at least once every two years.",
+     "technical"),
+    ("运营者应每年至少进行一次检测评估。", "Operators shall carry out testing at least once annually.", "unchanged"),
+    # a requirement of another law, reported, and 允许 as an attribute: no provision of the document's own
+    ("法律、行政法规规定处理敏感个人信息应取得书面同意的，从其规定。",
+     "Where laws or administrative regulations require written consent for handling sensitive personal "
+     "information, those provisions apply.", "unchanged"),
+    ("OpenCL规范规定了允许的最大误差。", "The OpenCL specification specifies the maximum error allowed.", "unchanged"),
+    ("允许采用其他测量方法。", "Other measurement methods are used.", "technical"),
+])
+def test_crosslingual_spelt_counts_periods_and_reported_provisions(left: str, right: str, status: str) -> None:
+    assert classify_crosslingual(left, right)[0].value == status
