@@ -33,6 +33,9 @@ SPLIT_COVERAGE = 0.7
 CROSS_ACCEPT = -0.015
 CROSS_WITH_CUE = -0.065
 MONO_EMBED_ACCEPT = 0.93
+# a clause both moved to another parent and reworded beyond lexical recognition is rarer than two clauses
+# of one draft on the same subject (two driver alerts in different chapters): a move needs a near-copy
+MOVED_EMBED_ACCEPT = 0.96
 # A piece whose length does not settle it: the whole must read closer to both pieces together than to the
 # paired piece alone (a split's second half adds meaning the whole has; a neighbour clause dilutes it), and
 # the length fit may not get worse by more than this (log of the length ratio).
@@ -375,6 +378,10 @@ def _embedding_rescue(left: list[Unit], right: list[Unit], content: Matrix, resu
         if s < MONO_EMBED_ACCEPT:
             break
         if a in done_l or b in done_r or left[i].group != right[j].group:
+            continue
+        pl, pr = left[i].parent, right[j].parent
+        same_place = pl == pr if pl is None or pr is None else result.pairs.get(pl) == pr
+        if not same_place and s < MOVED_EMBED_ACCEPT:
             continue
         result.pairs[i] = j
         result.scores[(i, j)] = round(s, 3)

@@ -70,7 +70,12 @@ _STATISTIC_CLASS = {
 }
 _STATISTIC = re.compile("|".join(re.escape(k) for k in sorted(_STATISTIC_CLASS, key=len, reverse=True)), re.I)
 _CITATION = re.compile(r"\[\d+(?:\s*[,，、–\-]\s*\d+)*\]")
-_FILLER = {"的", "地", "了", "之"}
+_FILLER = {"的", "地", "了", "之", "予以", "加以"}  # particles, and light verbs that carry no meaning of their own
+# how much of a set a provision covers: 多数 → 全部 widens it, as a value would
+_QUANTIFIER_CLASS = {"全部": "all", "所有": "all", "一切": "all", "任何": "all", "任意": "all", "全体": "all",
+                     "绝大多数": "most", "大多数": "most", "多数": "most", "大部分": "most", "少数": "few", "个别": "few",
+                     "少量": "few"}
+_QUANTIFIER = re.compile("|".join(sorted(_QUANTIFIER_CLASS, key=len, reverse=True)))
 RESIDUAL_LIMIT = 8  # changed characters beyond synonyms and particles before a rewording counts as technical
 CONDITION_LIMIT = 4  # characters of changed wording inside a condition before the condition counts as changed
 INSERTION_MIN = 2  # characters of content words only added or only removed before it counts as technical
@@ -160,6 +165,9 @@ def _sentence_changes(a: str, b: str) -> list[str]:
     if len(_ALTERNATIVE.findall(a)) != len(_ALTERNATIVE.findall(b)):
         # "提供选项，或者提供拒绝方式" → "…，并提供…": one of two becomes both
         out.append("alternatives / 选择关系: 或 ↔ 和/并")
+    qa, qb = ([_QUANTIFIER_CLASS[m] for m in _QUANTIFIER.findall(s)] for s in (a, b))
+    if qa != qb:
+        out.append(f"quantifier / 数量范围: {'、'.join(qa) or '—'} → {'、'.join(qb) or '—'}")
     sa, sb = Counter(_statistics(a)), Counter(_statistics(b))
     if sa != sb:
         out.append(f"statistic / 统计量: {'、'.join(sa - sb) or '—'} → {'、'.join(sb - sa) or '—'}")

@@ -22,8 +22,20 @@ def value(numeral: str) -> int:
     return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[units] if units else 0)
 
 
+# fractions and percentages in words: 三分之一 → 1/3, 百分之五 → 5%, 一半 and 半数 → 1/2
+_PART = r"[一两二三四五六七八九]?十[一二三四五六七八九]?|[一两二三四五六七八九]"
+_FRACTION = re.compile(rf"(百|{_PART})分之({_PART})")
+_HALF = re.compile(r"(?<![一两二三四五六七八九十])一半|半数")
+
+
+def _fraction(m: re.Match[str]) -> str:
+    part = value(m.group(2))
+    return f"{part}%" if m.group(1) == "百" else f"{part}/{value(m.group(1))}"
+
+
 def arabic(text: str) -> str:
-    """The text with counts and periods in Chinese numerals written as digits."""
+    """The text with counts, periods and fractions in Chinese numerals written as digits."""
+    text = _HALF.sub("1/2", _FRACTION.sub(_fraction, text))
     return _NUMERAL.sub(lambda m: str(value(m.group(1))), text)
 
 

@@ -129,3 +129,42 @@ A recovery drill shall be performed every year.
     pairs = _pairs(result)
     for key in ("4.1", "4.2", "4.3", "5.1", "5.2", "5.3"):
         assert (key, key) in pairs, key
+
+
+def _topic_embedder(seen: list[str]) -> object:
+    """Texts about driver alerts embed 0.94 apart (close in meaning, below a near-copy); anything else apart."""
+    import numpy as np
+
+    def fake(texts: object) -> object:
+        out = []
+        for t in texts:  # type: ignore[attr-defined]
+            seen.append(t)
+            v = np.zeros(8, dtype=np.float32)
+            if "告警" in t:
+                v[0], v[1] = 1.0, (0.36 if "值班" in t else 0.0)
+            else:
+                v[2 + len(t) % 6] = 1.0
+            out.append(v / np.linalg.norm(v))
+        return np.stack(out)
+    return fake
+
+
+def test_a_rewording_moved_to_another_chapter_needs_a_near_copy() -> None:
+    from assistant.compare import embed as embed_module
+
+    reworded = ("4.4", "日志分析", "平台须借助自动化工具分析日志，一旦发现可疑登录即通知值班人员并告警。")
+    embed_module._CACHE.clear()
+    chapters = base_chapters()
+    chapters[0][2][3] = reworded
+    seen: list[str] = []
+    in_place = _pairs(compare_documents(base(), doc(render(chapters)), embedder=_topic_embedder(seen)))  # type: ignore[arg-type]
+    assert in_place[("4.4", "4.4")] == "technical"  # reworded where it stood: still that clause
+
+    chapters = base_chapters()
+    del chapters[0][2][3]
+    chapters[1][2].append(("5.4", *reworded[1:]))
+    seen.clear()
+    moved = _pairs(compare_documents(base(), doc(render(chapters)), embedder=_topic_embedder(seen)))  # type: ignore[arg-type]
+    embed_module._CACHE.clear()
+    assert any("值班" in t for t in seen)  # meaning was asked, and 0.94 is not a near-copy
+    assert moved[("4.4", None)] == "deleted" and moved[(None, "5.4")] == "added"

@@ -238,3 +238,16 @@ def test_negated_bound_in_either_order_is_one_requirement() -> None:
 ])
 def test_crosslingual_spelt_counts_periods_and_reported_provisions(left: str, right: str, status: str) -> None:
     assert classify_crosslingual(left, right)[0].value == status
+
+
+@pytest.mark.parametrize(("left", "right", "status"), [
+    ("OpenCL 3.0将多数功能改为可选。", "OpenCL 3.0将全部功能改为可选。", "technical"),  # most → all
+    ("OpenCL 3.0将所有功能改为可选。", "OpenCL 3.0将全部功能改为可选。", "editorial"),  # all → all
+    ("性能比例从接近持平到不足一半不等。", "性能比例从接近持平到不足三分之一不等。", "technical"),
+    ("性能比例从接近持平到不足一半不等。", "性能比例从接近持平到不足1/2不等。", "editorial"),
+    # 予以 is a light verb: reordering with it adds nothing
+    ("评测机构应记录被测模型的版本，并在评测报告中给出。", "评测机构应在评测报告中给出被测模型的版本，并予以记录。",
+     "editorial"),
+])
+def test_quantifiers_fractions_and_light_verbs(left: str, right: str, status: str) -> None:
+    assert classify(left, right, left, right)[0].value == status
