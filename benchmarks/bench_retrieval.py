@@ -301,6 +301,9 @@ def bench_size(
         t = time.perf_counter()
         terms_embedded = index.prepare_terms()  # what the assistant's ingest does after adding documents
         terms_s = time.perf_counter() - t
+        t = time.perf_counter()
+        index.prepare_hubness()  # likewise: every unit's hub score, from its stored vector
+        hubness_s = time.perf_counter() - t
         del table
         gc.collect()
         qrng = random.Random(seed + size)
@@ -314,6 +317,7 @@ def bench_size(
             "bm25_build_s": round(bm25_s, 2),
             "glossary_terms_embedded": terms_embedded,
             "glossary_terms_s": round(terms_s, 1),
+            "hubness_s": round(hubness_s, 1),
             "hybrid": latency(lambda q: index.search(q, k=10), queries),
             "bm25_only": latency(lambda q: index.search(q, k=10, mode="bm25"), queries),
             "dense_only": latency(lambda q: index.search(q, k=10, mode="dense"), queries),

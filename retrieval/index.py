@@ -28,6 +28,7 @@ from retrieval.config import FusionConfig, RetrievalConfig
 from retrieval.embedders import build_embedder
 from retrieval.errors import EmptyIndexError, IndexMismatchError, IngestError, RetrievalError
 from retrieval.glossary import Glossary
+from retrieval.hubness import Hubness
 from retrieval.language import detect_language
 from retrieval.lexical import LanguageLexicon, LexiconStore
 from retrieval.manifest import DocumentInfo, Manifest, now_iso
@@ -90,6 +91,9 @@ class RetrievalIndex:
         self._terms = TermVectors(
             config.index_dir / "term-vectors.npz", f"{self._embedder.fingerprint}|{self._embedder.dim}"
         )
+        self._hubness = Hubness(
+            config.index_dir / "hubness.npz", f"{self._embedder.fingerprint}|{self._embedder.dim}"
+        )
         self._retokenize_if_needed()
         self._collect_garbage()
         self._searcher = Searcher(
@@ -103,6 +107,7 @@ class RetrievalIndex:
             rerank_depth=config.reranker.depth,
             glossary=lambda: self._glossary,
             term_vectors=self._terms,
+            hubness=self._hubness,
         )
 
     # -- lifecycle ----------------------------------------------------------------------------
@@ -133,6 +138,17 @@ class RetrievalIndex:
         ingest or a glossary change (the assistant's ingest does)."""
         terms = [t for p in self._glossary.pairs for t in (p.zh, p.en)]
         return self._terms.prepare(terms, self._embedder)
+
+    def prepare_hubness(self) -> bool:
+        """Compute every unit's hub score (hubness.py) unless those of the current units are stored;
+        whether it computed. Call after an ingest (the assistant's ingest does): searches never compute
+        them, and until then they leave the order of units added since unchanged."""
+        versions = ",".join(f"{lang}:{self._manifest.version(lang)}" for lang in LANGUAGES)
+        if versions == self._hubness.versions and len(self._hubness):
+            return False
+        vectors = {lang: self.unit_vectors(lang) for lang in LANGUAGES if self.unit_count(lang)}
+        fusion = self.config.fusion
+        return self._hubness.prepare(vectors, versions, fusion.hub_k, fusion.hub_sample)
 
     @property
     def embedder(self) -> Embedder:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from retrieval.config import FusionConfig
 from retrieval.fusion import Candidate, language_evidence, merge_languages, rrf, shifted, zscore_fuse
 from retrieval.glossary import Glossary
+from retrieval.hubness import Hubness
 from retrieval.language import detect_language, has_cjk
 from retrieval.lexical import LanguageLexicon
 from retrieval.manifest import Manifest
@@ -85,6 +86,7 @@ class Searcher:
         rerank_depth: int,
         glossary: Callable[[], Glossary],
         term_vectors: TermVectors,
+        hubness: Hubness | None = None,
     ) -> None:
         self._manifest = manifest
         self._lexicons = lexicons
@@ -96,6 +98,7 @@ class Searcher:
         self._rerank_depth = rerank_depth
         self._glossary = glossary
         self._terms = term_vectors
+        self._hubness = hubness
 
     # -- retrieval ----------------------------------------------------------------------------
     def retrieve(
@@ -123,7 +126,8 @@ class Searcher:
         if "dense" in modes and languages:
             vectors = self._query_vectors(query, languages, home, translations, cfg)
             for lang in languages:
-                out.dense[lang] = self._dense(lang, vectors[lang], lexicons[lang], flt, keep[lang], cfg)
+                hits = self._dense(lang, vectors[lang], lexicons[lang], flt, keep[lang], cfg)
+                out.dense[lang] = self._hubness.adjust(hits, lang, home, cfg.hub_weight) if self._hubness else hits
         return out
 
     @staticmethod

@@ -96,6 +96,7 @@ def ingest(paths: Iterable[Path], index: RetrievalIndex, settings: Settings,
         # search that uses a term does not pay for it
         load_glossary(index, settings)
     index.prepare_terms()  # a no-op when every term is stored
+    index.prepare_hubness()  # likewise when no unit changed
     return report
 
 
