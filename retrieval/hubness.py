@@ -13,7 +13,6 @@ since, it does not adjust.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Mapping
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import get_args
 import numpy as np
 from numpy.typing import NDArray
 
+from retrieval.npz import load_keyed, save_keyed
 from retrieval.protocols import FloatMatrix
 from retrieval.units import Language
 
@@ -42,21 +42,19 @@ class Hubness:
         self._load()
 
     def _load(self) -> None:
-        if not self._path.is_file():
+        data = load_keyed(self._path, self._key)
+        if data is None:
             return
         try:
-            with np.load(self._path, allow_pickle=False) as data:
-                if str(data["embedder"]) != self._key:
-                    return  # scores of another model's vectors
-                scores: dict[tuple[Language, Language], _Scores] = {}
-                for unit_lang in LANGUAGES:
-                    rows = data[f"rows_{unit_lang}"].astype(np.int64)
-                    for query_lang in LANGUAGES:
-                        hub = data[f"hub_{unit_lang}_{query_lang}"].astype(np.float32)
-                        scores[(unit_lang, query_lang)] = (rows, hub, float(np.median(hub)) if len(hub) else 0.0)
-                self._scores, self.versions = scores, str(data["versions"])
-        except (OSError, KeyError, ValueError):
-            self._scores = {}  # a damaged file: no adjustment, never an error
+            scores: dict[tuple[Language, Language], _Scores] = {}
+            for unit_lang in LANGUAGES:
+                rows = data[f"rows_{unit_lang}"].astype(np.int64)
+                for query_lang in LANGUAGES:
+                    hub = data[f"hub_{unit_lang}_{query_lang}"].astype(np.float32)
+                    scores[(unit_lang, query_lang)] = (rows, hub, float(np.median(hub)) if len(hub) else 0.0)
+            self._scores, self.versions = scores, str(data["versions"])
+        except KeyError:
+            self._scores = {}  # written by another version: no adjustment, never an error
 
     def __len__(self) -> int:
         return sum(len(rows) for (unit_lang, query_lang), (rows, _, _) in self._scores.items()
@@ -101,9 +99,7 @@ class Hubness:
                 hub = _hub_scores(units, neighbours, k, same=unit_lang == query_lang)
                 arrays[f"hub_{unit_lang}_{query_lang}"] = hub
                 scores[(unit_lang, query_lang)] = (rows, hub, float(np.median(hub)) if len(hub) else 0.0)
-        tmp = self._path.with_name(self._path.name + ".tmp.npz")
-        np.savez(tmp, embedder=np.asarray(self._key), versions=np.asarray(versions), **arrays)  # type: ignore[arg-type]
-        os.replace(tmp, self._path)  # atomic: readers see the old file or the new one
+        save_keyed(self._path, self._key, {"versions": np.asarray(versions), **arrays})
         with self._lock:
             self._scores, self.versions = scores, versions
         return True

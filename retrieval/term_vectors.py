@@ -9,13 +9,13 @@ embedded at its first query and kept for the process.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import numpy as np
 
+from retrieval.npz import load_keyed, save_keyed
 from retrieval.protocols import Embedder, FloatMatrix
 
 _BATCH = 256
@@ -30,15 +30,9 @@ class TermVectors:
         self._load()
 
     def _load(self) -> None:
-        if not self._path.is_file():
-            return
-        try:
-            with np.load(self._path, allow_pickle=False) as data:
-                if str(data["embedder"]) != self._key:
-                    return  # vectors of another model: embed again
-                self._vectors = dict(zip(data["terms"].tolist(), data["vectors"].astype(np.float32), strict=True))
-        except (OSError, KeyError, ValueError):
-            self._vectors = {}  # a damaged file is a cache miss, never an error
+        data = load_keyed(self._path, self._key)
+        if data is not None and "terms" in data and "vectors" in data:
+            self._vectors = dict(zip(data["terms"].tolist(), data["vectors"].astype(np.float32), strict=True))
 
     def __len__(self) -> int:
         return len(self._vectors)
@@ -69,6 +63,4 @@ class TermVectors:
         with self._lock:
             terms = list(self._vectors)
             matrix = np.stack([self._vectors[t] for t in terms]) if terms else np.zeros((0, 0), np.float32)
-        tmp = self._path.with_name(self._path.name + ".tmp.npz")
-        np.savez(tmp, terms=np.asarray(terms, dtype=str), vectors=matrix, embedder=np.asarray(self._key))
-        os.replace(tmp, self._path)  # atomic: readers see the old file or the new one
+        save_keyed(self._path, self._key, {"terms": np.asarray(terms, dtype=str), "vectors": matrix})
