@@ -69,6 +69,7 @@ _STATISTIC_CLASS = {
     "standard deviation": "standard deviation",
 }
 _STATISTIC = re.compile("|".join(re.escape(k) for k in sorted(_STATISTIC_CLASS, key=len, reverse=True)), re.I)
+_MINUTES = re.compile(r"(?<=\d)\s*min\b")
 _CITATION = re.compile(r"\[\d+(?:\s*[,，、–\-]\s*\d+)*\]")
 _FILLER = {"的", "地", "了", "之", "予以", "加以"}  # particles, and light verbs that carry no meaning of their own
 # how much of a set a provision covers: 多数 → 全部 widens it, as a value would
@@ -80,6 +81,7 @@ RESIDUAL_LIMIT = 8  # changed characters beyond synonyms and particles before a 
 CONDITION_LIMIT = 4  # characters of changed wording inside a condition before the condition counts as changed
 INSERTION_MIN = 2  # characters of content words only added or only removed before it counts as technical
 SENTENCE_MATCH = 0.5
+REWORDED_MATCH = 0.2  # a sentence left unmatched on each side, at the same place, this alike is reworded
 
 
 def classify(left_text: str, right_text: str, left_body: str, right_body: str,
@@ -107,24 +109,30 @@ def technical_changes(left: str, right: str) -> list[str]:
     ls, rs = split_sentences(left), split_sentences(right)
     lsh, rsh = [shingles(s) for s in ls], [shingles(s) for s in rs]
     matched: list[tuple[str, str]] = []
-    for s, sh in zip(ls, lsh, strict=True):
+    gone: list[int] = []
+    for i, sh in enumerate(lsh):
         best = max(range(len(rs)), key=lambda k: jaccard(sh, rsh[k]), default=None)
         if best is None or jaccard(sh, rsh[best]) < SENTENCE_MATCH:
-            changes.append(f"removed / 删除: {s[:60]}")
+            gone.append(i)
         else:
-            matched.append((s, rs[best]))
-    for s, sh in zip(rs, rsh, strict=True):
-        if all(jaccard(sh, o) < SENTENCE_MATCH for o in lsh):
-            changes.append(f"added / 增加: {s[:60]}")
+            matched.append((ls[i], rs[best]))
+    new = [j for j, sh in enumerate(rsh) if all(jaccard(sh, o) < SENTENCE_MATCH for o in lsh)]
+    # as many sentences left on each side, in the same order and still alike, are one sentence reworded:
+    # in a short sentence a few changed characters ("不少于" → "至少") take most of its shingles
+    if len(gone) == len(new) and all(jaccard(lsh[i], rsh[j]) >= REWORDED_MATCH for i, j in zip(gone, new, strict=True)):
+        matched.extend((ls[i], rs[j]) for i, j in zip(gone, new, strict=True))
+        gone, new = [], []
+    changes.extend(f"removed / 删除: {ls[i][:60]}" for i in gone)
+    changes.extend(f"added / 增加: {rs[j][:60]}" for j in new)
     for a, b in matched:
         if a == b:
             continue
         changes.extend(_sentence_changes(a, b))
     lnum, rnum = _numbers(left), _numbers(right)
     if lnum != rnum and not any(c.startswith("value") for c in changes):
-        gone = ", ".join(sorted((lnum - rnum).elements()))
-        new = ", ".join(sorted((rnum - lnum).elements()))
-        changes.append(f"value / 数值: {gone or '—'} → {new or '—'}")
+        before = ", ".join(sorted((lnum - rnum).elements()))
+        after = ", ".join(sorted((rnum - lnum).elements()))
+        changes.append(f"value / 数值: {before or '—'} → {after or '—'}")
     if not changes and _residual(left, right) > RESIDUAL_LIMIT:
         changes.append("wording changed substantially / 内容实质改写")
     if not changes:
@@ -146,9 +154,25 @@ def _test_method(match: re.Match[str]) -> str:
     return f"测试方法{target}"
 
 
+# GB/T 1.1—2020 Annex C: each verbal form and the expressions it allows in its place (应当, 应该 and 必须 for
+# 应; 不得 for 不应; 可以 for 可 …) state one provision; only a change of kind or of polarity is technical
+_FORM_CANON = {
+    "应当": "应", "应该": "应", "只准许": "应", "必须": "应", "shall": "应", "must": "应",
+    "不得": "不应", "不准许": "不应", "严禁": "不应", "禁止": "不应", "不可": "不应", "shall not": "不应",
+    "must not": "不应", "推荐": "宜", "建议": "宜", "should": "宜", "should not": "不宜", "可以": "可", "允许": "可",
+    "may": "可", "无须": "不必", "无需": "不必", "不需要": "不必", "need not": "不必", "能够": "能", "can": "能",
+    "cannot": "不能",
+}
+
+
+def _form(sentence: str) -> str:
+    word = verbal_form(sentence)[0]
+    return _FORM_CANON.get(word, word)
+
+
 def _sentence_changes(a: str, b: str) -> list[str]:
     out: list[str] = []
-    fa, fb = verbal_form(a)[0], verbal_form(b)[0]
+    fa, fb = _form(a), _form(b)
     if fa != fb:
         out.append(f"verbal form / 助动词: {fa or '—'} → {fb or '—'}")
     ra, rb = analyse(a), analyse(b)
@@ -176,6 +200,7 @@ def _sentence_changes(a: str, b: str) -> list[str]:
 
 def _statistics(sentence: str) -> list[str]:
     """Which statistic a method takes (最大值, 中位数, 调和平均 …), folded to one name per statistic."""
+    sentence = _MINUTES.sub("", sentence)  # "5 min" is five minutes, not a minimum
     return [_STATISTIC_CLASS.get(m.group(0).lower(), m.group(0).lower()) for m in _STATISTIC.finditer(sentence)]
 
 

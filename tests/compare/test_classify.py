@@ -251,3 +251,20 @@ def test_crosslingual_spelt_counts_periods_and_reported_provisions(left: str, ri
 ])
 def test_quantifiers_fractions_and_light_verbs(left: str, right: str, status: str) -> None:
     assert classify(left, right, left, right)[0].value == status
+
+
+@pytest.mark.parametrize(("left", "right", "status"), [
+    # GB/T 1.1—2020 Annex C: the allowed equivalents of a verbal form state the same provision
+    ("系统应记录操作日志。", "系统应当记录操作日志。", "editorial"),
+    ("系统不应保存明文口令。", "系统不得保存明文口令。", "editorial"),
+    ("用户可导出数据。", "用户可以导出数据。", "editorial"),
+    ("系统宜支持加密。", "系统应该支持加密。", "technical"),  # a recommendation became a requirement
+    ("系统应支持加密。", "系统不应支持加密。", "technical"),  # polarity
+    # a short sentence reworded is not one sentence removed and another added
+    ("样本不少于3个。", "样本至少3个。", "editorial"),
+    ("样本不少于3个。", "样本不多于3个。", "technical"),
+    ("系统应记录日志。", "系统应记录日志。系统应备份日志。", "technical"),
+    ("响应时间不超过5 min。", "响应时间不超过5分钟。", "editorial"),  # minutes, not a minimum
+])
+def test_equivalent_verbal_forms_short_rewordings_and_minutes(left: str, right: str, status: str) -> None:
+    assert classify(left, right, left, right)[0].value == status
