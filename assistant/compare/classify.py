@@ -18,7 +18,7 @@ from assistant.compare.similarity import jaccard, shingles
 from assistant.compare.units import normalise
 from assistant.document.numerals import arabic
 from assistant.document.provisions import split_sentences, verbal_form
-from assistant.requirements.analysis import analyse
+from assistant.requirements.analysis import VALUE, analyse
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # clause references, and document designations (GB/T 1.1—2020, ISO/IEC 33001:2015, STDRAFT-REF 1—2026)
@@ -129,7 +129,7 @@ def technical_changes(left: str, right: str) -> list[str]:
             continue
         changes.extend(_sentence_changes(a, b))
     lnum, rnum = _numbers(left), _numbers(right)
-    if lnum != rnum and not any(c.startswith("value") for c in changes):
+    if lnum != rnum and not _same_durations(left, right) and not any(c.startswith("value") for c in changes):
         before = ", ".join(sorted((lnum - rnum).elements()))
         after = ", ".join(sorted((rnum - lnum).elements()))
         changes.append(f"value / 数值: {before or '—'} → {after or '—'}")
@@ -179,9 +179,11 @@ def _sentence_changes(a: str, b: str) -> list[str]:
     ca, cb = _comparators(a), _comparators(b)
     if [c for _, c in ca] != [c for _, c in cb]:
         out.append(f"comparator / 比较关系: {'、'.join(w for w, _ in ca) or '—'} → {'、'.join(w for w, _ in cb) or '—'}")
-    if ra.unit != rb.unit and ra.value and rb.value:
+    if _UNIT_CANON.get(ra.unit, ra.unit) != _UNIT_CANON.get(rb.unit, rb.unit) and ra.value and rb.value \
+            and not _same_durations(a, b) and not {ra.unit, rb.unit} <= _MEASURE_WORDS:
         out.append(f"unit / 单位: {ra.unit or '—'} → {rb.unit or '—'}")
-    if _condition_changed(ra.condition, rb.condition) or _condition_changed(_lead_condition(a), _lead_condition(b)):
+    if _condition_changed(ra.condition, rb.condition, a, b) or _condition_changed(_lead_condition(a),
+                                                                                   _lead_condition(b), a, b):
         out.append(f"condition / 条件: {ra.condition or _lead_condition(a) or '—'} → "
                    f"{rb.condition or _lead_condition(b) or '—'}")
     if len(_SCOPE.findall(a)) != len(_SCOPE.findall(b)):
@@ -204,10 +206,18 @@ def _statistics(sentence: str) -> list[str]:
     return [_STATISTIC_CLASS.get(m.group(0).lower(), m.group(0).lower()) for m in _STATISTIC.finditer(sentence)]
 
 
-def _condition_changed(a: str, b: str) -> bool:
-    """A condition added, removed or changed in more than a few characters of wording (采用 → 为 is editorial)."""
+_CONDITION_MARKS = re.compile(r"^(?:当|在|若|如果|如|对于|对)|(?:时|的情况下|情况下)$")
+
+
+def _condition_changed(a: str, b: str, sentence_a: str, sentence_b: str) -> bool:
+    """A condition added, removed or changed in more than a few characters of wording (采用 → 为 is editorial).
+    A condition moved inside its sentence ("当温度超过40 ℃时，系统应告警" → "系统应在温度超过40 ℃时告警") is
+    still there: the side that reads none holds the other's wording."""
     if not a or not b:
-        return bool(a) != bool(b)
+        if bool(a) == bool(b):
+            return False
+        kept, other = (a, sentence_b) if a else (b, sentence_a)
+        return _wording(_CONDITION_MARKS.sub("", kept)) not in _wording(other)
     return _wording(a) != _wording(b) and _residual(a, b) > CONDITION_LIMIT
 
 
@@ -225,8 +235,46 @@ def _lead_condition(sentence: str) -> str:
 
 
 def _numbers(text: str) -> Counter[str]:
-    # bibliography citations ("参见参考文献[6]") are labels; counts in words ("三位小数") are values
-    return Counter(_NUMBER.findall(_CITATION.sub(" ", _REF.sub(" ", arabic(text)))))
+    """Values with their units of measure (5 s and 5秒 are one value, 5 s and 5毫秒 two); measure words
+    (5个, 5项) are left out. Bibliography citations ("参见参考文献[6]") are labels; counts in words
+    ("三位小数") are values."""
+    out: Counter[str] = Counter()
+    text = _UNIT_NAME.sub(lambda m: m.group(1) + _UNIT_NAMES[m.group(2)], arabic(text))
+    for m in VALUE.finditer(_CITATION.sub(" ", _REF.sub(" ", text))):
+        unit = m.group("unit") or ""
+        unit = _UNIT_CANON.get(unit, unit) if unit not in _MEASURE_WORDS else ""
+        out[re.sub(r"[ ,]", "", m.group("value")) + unit] += 1
+    return out
+
+
+# a unit's symbol and its name are one unit (GB/T 1.1 prefers the symbol; changing to it is editorial)
+_UNIT_CANON = {"小时": "h", "分钟": "min", "秒": "s", "毫秒": "ms", "微秒": "μs", "us": "μs", "天": "d", "日": "d",
+               "°C": "℃", "％": "%"}
+# units written by name after a number (1米 is 1 m)
+_UNIT_NAMES = {"毫米": "mm", "厘米": "cm", "千米": "km", "公里": "km", "米": "m", "千克": "kg", "公斤": "kg", "克": "g",
+               "千赫兹": "kHz", "兆赫兹": "MHz", "吉赫兹": "GHz", "赫兹": "Hz", "千瓦": "kW", "瓦": "W", "毫伏": "mV",
+               "伏": "V", "毫安": "mA", "分贝": "dB", "字节": "B", "比特": "bit"}
+_UNIT_NAME = re.compile(r"(\d)\s*(" + "|".join(sorted(_UNIT_NAMES, key=len, reverse=True)) + ")")
+_MEASURE_WORDS = {"次", "个", "条", "项", "帧", "倍", "台", "张", "卡", "节点", "人", "元", "次/秒", "个/秒"}
+# a duration in days: 12个月 and 1年, 24 h and 1 d are one period written two ways
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(个月|年|月|周|天|日|d|小时|h|分钟|min|秒|s)(?![A-Za-z])")
+_EVERY_ONE = re.compile(r"每(?=年|月|周|天|日|小时)")
+_DAYS = {"年": 365.0, "个月": 365 / 12, "月": 365 / 12, "周": 7.0, "天": 1.0, "日": 1.0, "d": 1.0, "小时": 1 / 24,
+         "h": 1 / 24, "分钟": 1 / 1440, "min": 1 / 1440, "秒": 1 / 86400, "s": 1 / 86400}
+
+
+def _same_durations(left: str, right: str) -> bool:
+    """Whether both texts state durations and, in days, the same ones (everything else equal)."""
+    if not (_DURATION.search(_EVERY_ONE.sub("每1", arabic(left)))
+            and _DURATION.search(_EVERY_ONE.sub("每1", arabic(right)))):
+        return False
+
+    def in_days(text: str) -> Counter[str]:
+        text = _EVERY_ONE.sub("每1", text)  # 每年 is 每1年
+        days = _DURATION.sub(lambda m: f" D{round(float(m.group(1)) * _DAYS[m.group(2)], 6):g} ", arabic(text))
+        return Counter(re.findall(r"D[\d.e+-]+", days)) + _numbers(_DURATION.sub(" ", arabic(text)))
+
+    return in_days(left) == in_days(right)
 
 
 def _normative(text: str) -> str:

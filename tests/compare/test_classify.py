@@ -268,3 +268,23 @@ def test_quantifiers_fractions_and_light_verbs(left: str, right: str, status: st
 ])
 def test_equivalent_verbal_forms_short_rewordings_and_minutes(left: str, right: str, status: str) -> None:
     assert classify(left, right, left, right)[0].value == status
+
+
+@pytest.mark.parametrize(("left", "right", "status"), [
+    # one duration or unit written two ways
+    ("日志应保存12个月。", "日志应保存1年。", "editorial"),
+    ("日志应保存12个月。", "日志应保存2年。", "technical"),
+    ("应在24 h内报告。", "应在24小时内报告。", "editorial"),
+    ("应在24 h内报告。", "应在1 d内报告。", "editorial"),
+    ("应在24 h内报告。", "应在48小时内报告。", "technical"),
+    ("延迟不大于5 s。", "延迟不大于5秒。", "editorial"),
+    ("延迟不大于5 s。", "延迟不大于5毫秒。", "technical"),
+    ("人工嘴应置于正前方1米处。", "人工嘴应置于正前方1 m处。", "editorial"),
+    ("应每年评审一次。", "应每12个月评审一次。", "editorial"),
+    ("应包括5个要素。", "应包括5项要素。", "editorial"),  # measure words are not units
+    # a condition moved inside its sentence is still there; removed, it is not
+    ("当温度超过40 ℃时，系统应告警。", "系统应在温度超过40 ℃时告警。", "editorial"),
+    ("当温度超过40 ℃时，系统应告警。", "系统应告警。", "technical"),
+])
+def test_units_durations_and_moved_conditions(left: str, right: str, status: str) -> None:
+    assert classify(left, right, left, right)[0].value == status
