@@ -20,7 +20,6 @@ from assistant.document.numerals import arabic
 from assistant.document.provisions import split_sentences, verbal_form
 from assistant.requirements.analysis import VALUE, analyse
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # clause references, and document designations (GB/T 1.1—2020, ISO/IEC 33001:2015, STDRAFT-REF 1—2026)
 _REF = re.compile(r"(?<![A-Za-z])[A-Z]{2,}(?:[/\-][A-Z]+)*\s*\d+(?:\.\d+)*(?:\s*[—–:\-]\s*\d{4})?|"
                   r"(?<![\d.])\d+(?:\.\d+)+(?![\d.])|[A-Z]\.\d+(?:\.\d+)*")
