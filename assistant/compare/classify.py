@@ -13,27 +13,17 @@ import unicodedata
 from collections import Counter
 
 from assistant.compare.diff import tokens
+from assistant.compare.measures import comparators, quantities, unit_of
 from assistant.compare.model import Status
 from assistant.compare.similarity import jaccard, shingles
 from assistant.compare.units import normalise
 from assistant.document.numerals import arabic
 from assistant.document.provisions import split_sentences, verbal_form
-from assistant.requirements.analysis import VALUE, analyse
+from assistant.requirements.analysis import analyse
 
 # clause references, and document designations (GB/T 1.1—2020, ISO/IEC 33001:2015, STDRAFT-REF 1—2026)
 _REF = re.compile(r"(?<![A-Za-z])[A-Z]{2,}(?:[/\-][A-Z]+)*\s*\d+(?:\.\d+)*(?:\s*[—–:\-]\s*\d{4})?|"
                   r"(?<![\d.])\d+(?:\.\d+)+(?![\d.])|[A-Z]\.\d+(?:\.\d+)*")
-# comparators that say the same thing; swapping them is editorial
-_COMPARATOR_CLASS = {
-    "不低于": ">=", "不少于": ">=", "不小于": ">=", "至少": ">=", "≥": ">=", "≧": ">=", "以上": ">=",
-    "at least": ">=", "not less than": ">=", "no less than": ">=",
-    "不高于": "<=", "不多于": "<=", "不大于": "<=", "不超过": "<=", "不超出": "<=", "至多": "<=", "≤": "<=",
-    "≦": "<=", "以内": "<=", "以下": "<=", "内": "<=", "at most": "<=", "not more than": "<=",
-    "no more than": "<=", "not exceed": "<=", "not exceeding": "<=", "no greater than": "<=", "up to": "<=",
-    "within": "<=", "低于": "<", "小于": "<", "less than": "<", "below": "<", "<": "<", "＜": "<",
-    "高于": ">", "大于": ">", "超过": ">", "more than": ">", "greater than": ">", "above": ">", "exceed": ">",
-    ">": ">", "＞": ">",
-}
 # wording pairs that drafters treat as interchangeable; the diff of such a pair is editorial
 SYNONYMS = [
     {"采用", "使用", "运用"}, {"进行", "开展", "实施"}, {"根据", "依据", "按照", "依照", "遵照"},
@@ -41,8 +31,6 @@ SYNONYMS = [
     {"所有", "全部"}, {"提供", "给出"}, {"规定", "规范"}, {"相应", "对应"}, {"形成文件", "成文"},
     {"不少于", "不低于", "至少"},
 ]
-_COMPARATOR = re.compile("|".join(re.escape(k) for k in sorted(_COMPARATOR_CLASS, key=len, reverse=True)
-                                  if k != "内"), re.I)
 _SYN = {w: k for k, group in enumerate(SYNONYMS) for w in group}
 _SCOPE = re.compile(r"仅|只|限于|除外|不包括|不适用|\bonly\b|\bexcept\b|\bexclud", re.I)
 _ALTERNATIVE = re.compile(r"或者|(?<![其或])或(?![者其许是多])|\bor\b", re.I)  # not 或其他, 或许, 或多或少
@@ -175,11 +163,10 @@ def _sentence_changes(a: str, b: str) -> list[str]:
     if fa != fb:
         out.append(f"verbal form / 助动词: {fa or '—'} → {fb or '—'}")
     ra, rb = analyse(a), analyse(b)
-    ca, cb = _comparators(a), _comparators(b)
+    ca, cb = comparators(a), comparators(b)
     if [c for _, c in ca] != [c for _, c in cb]:
         out.append(f"comparator / 比较关系: {'、'.join(w for w, _ in ca) or '—'} → {'、'.join(w for w, _ in cb) or '—'}")
-    if _UNIT_CANON.get(ra.unit, ra.unit) != _UNIT_CANON.get(rb.unit, rb.unit) and ra.value and rb.value \
-            and not _same_durations(a, b) and not {ra.unit, rb.unit} <= _MEASURE_WORDS:
+    if unit_of(ra.unit) != unit_of(rb.unit) and ra.value and rb.value and not _same_durations(a, b):
         out.append(f"unit / 单位: {ra.unit or '—'} → {rb.unit or '—'}")
     if _condition_changed(ra.condition, rb.condition, a, b) or _condition_changed(_lead_condition(a),
                                                                                    _lead_condition(b), a, b):
@@ -220,11 +207,6 @@ def _condition_changed(a: str, b: str, sentence_a: str, sentence_b: str) -> bool
     return _wording(a) != _wording(b) and _residual(a, b) > CONDITION_LIMIT
 
 
-def _comparators(sentence: str) -> list[tuple[str, str]]:
-    """Comparator words in order, with their meaning (>=, <=, >, <): 不少于 and 至少 say the same."""
-    return [(m.group(0), _COMPARATOR_CLASS[m.group(0).lower()]) for m in _COMPARATOR.finditer(sentence)]
-
-
 def _lead_condition(sentence: str) -> str:
     """The clause before the first comma when it reads as a condition (当…时，在…中，对于…，若…，)."""
     head = re.split(r"[，,]", sentence, maxsplit=1)
@@ -234,27 +216,11 @@ def _lead_condition(sentence: str) -> str:
 
 
 def _numbers(text: str) -> Counter[str]:
-    """Values with their units of measure (5 s and 5秒 are one value, 5 s and 5毫秒 two); measure words
-    (5个, 5项) are left out. Bibliography citations ("参见参考文献[6]") are labels; counts in words
-    ("三位小数") are values."""
-    out: Counter[str] = Counter()
-    text = _UNIT_NAME.sub(lambda m: m.group(1) + _UNIT_NAMES[m.group(2)], arabic(text))
-    for m in VALUE.finditer(_CITATION.sub(" ", _REF.sub(" ", text))):
-        unit = m.group("unit") or ""
-        unit = _UNIT_CANON.get(unit, unit) if unit not in _MEASURE_WORDS else ""
-        out[re.sub(r"[ ,]", "", m.group("value")) + unit] += 1
-    return out
+    """Values with their units of measure (5 s and 5秒 are one value, 5 s and 5毫秒 two). Bibliography
+    citations ("参见参考文献[6]") are labels; counts in words ("三位小数") are values."""
+    return Counter(n + unit for n, unit in quantities(_CITATION.sub(" ", _REF.sub(" ", arabic(text)))))
 
 
-# a unit's symbol and its name are one unit (GB/T 1.1 prefers the symbol; changing to it is editorial)
-_UNIT_CANON = {"小时": "h", "分钟": "min", "秒": "s", "毫秒": "ms", "微秒": "μs", "us": "μs", "天": "d", "日": "d",
-               "°C": "℃", "％": "%"}
-# units written by name after a number (1米 is 1 m)
-_UNIT_NAMES = {"毫米": "mm", "厘米": "cm", "千米": "km", "公里": "km", "米": "m", "千克": "kg", "公斤": "kg", "克": "g",
-               "千赫兹": "kHz", "兆赫兹": "MHz", "吉赫兹": "GHz", "赫兹": "Hz", "千瓦": "kW", "瓦": "W", "毫伏": "mV",
-               "伏": "V", "毫安": "mA", "分贝": "dB", "字节": "B", "比特": "bit"}
-_UNIT_NAME = re.compile(r"(\d)\s*(" + "|".join(sorted(_UNIT_NAMES, key=len, reverse=True)) + ")")
-_MEASURE_WORDS = {"次", "个", "条", "项", "帧", "倍", "台", "张", "卡", "节点", "人", "元", "次/秒", "个/秒"}
 # a duration in days: 12个月 and 1年, 24 h and 1 d are one period written two ways
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(个月|年|月|周|天|日|d|小时|h|分钟|min|秒|s)(?![A-Za-z])")
 _EVERY_ONE = re.compile(r"每(?=年|月|周|天|日|小时)")

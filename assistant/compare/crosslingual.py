@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 
+from assistant.compare.measures import comparators, fold_negated_bounds, quantities
 from assistant.compare.model import Status
 from assistant.document.numerals import EN_NUMBERS
 from assistant.document.numerals import value as numeral_value
@@ -53,7 +54,7 @@ _EMBEDDED_EN = re.compile(
 # "X shall not apply to Y" states where the document applies (本文件不适用于…), which a translator renders as
 # a statement: applicability is not a provision of the kind a deviation changes
 _APPLIES_EN = re.compile(r"\b(?:shall|should)\s+(?:not\s+|also\s+|only\s+|continue to\s+)?"
-                         r"(?:apply|constitute|be (?:deemed|considered|regarded))\b",
+                         r"(?:apply|cover|constitute|be (?:deemed|considered|regarded))\b",
                          re.I)  # applicability and deeming ("shall not constitute" is 不构成): statements
 # "shall be entitled to" grants a right, as 有权 does: a statement, not the document's requirement
 _ENTITLED = re.compile(r"\b(?:shall|should|may)\s+be\s+entitled\b", re.I)
@@ -113,6 +114,10 @@ def classify_crosslingual(left_body: str, right_body: str, informative: bool = F
     lp, rp = period(_normative(left_body)), period(_normative(right_body))
     if lp is not None and rp is not None and abs(lp - rp) > 0.01:
         changes.append(f"period / 周期: {lp:g} → {rp:g} d")
+    changes.extend(_units_changed(left_body, right_body))
+    if not term:
+        changes.extend(_polarity_flipped(left_body, right_body))
+    changes.extend(_bounds_reversed(left_body, right_body))
     for name, zh, en in _MARKERS:
         lc, rc = (len((zh if _CJK.search(t) else en).findall(_normative(t))) for t in (left_body, right_body))
         if lc != rc:
@@ -141,6 +146,53 @@ def classify_crosslingual(left_body: str, right_body: str, informative: bool = F
 _MARKERS = (
     ("working days / 工作日", re.compile(r"工作日"), re.compile(r"\b(?:working|business) days?\b", re.I)),
 )
+
+
+def _units_changed(left: str, right: str) -> list[str]:
+    """A number both texts give with a unit, in different units (1米 rendered "1 cm")."""
+    lq, rq = (quantities(unicodedata.normalize("NFKC", _normative(t))) for t in (left, right))
+    lu: dict[str, set[str]] = {}
+    ru: dict[str, set[str]] = {}
+    for quantities_, units in ((lq, lu), (rq, ru)):
+        for number, unit in quantities_:
+            if unit:
+                units.setdefault(number, set()).add(unit)
+    return [f"unit / 单位: {n} {'/'.join(sorted(lu[n]))} → {n} {'/'.join(sorted(ru[n]))}"
+            for n in sorted(lu.keys() & ru.keys()) if lu[n] != ru[n]]
+
+
+# negative verbal forms, by kind, as laws and standards write them ("are not to be transmitted", "may process
+# without notifying" for 可不告知); a negated bound (不应低于, "shall not exceed") is folded first
+_NEGATIVE = (
+    ("requirement", re.compile(r"不应|不得|不准许"), re.compile(r"\b(?:shall|must) not\b|\bno\b[^.;,]{0,40}\bshall\b|\b(?:is|are) not to be\b", re.I)),
+    ("recommendation", re.compile(r"不宜"), re.compile(r"\bshould not\b", re.I)),
+    ("permission", re.compile(r"不必|无须|无需|不需要|可不(?=[\u4e00-\u9fff])"), re.compile(r"\bneed not\b|\bmay\b[^.;]{0,60}\bwithout\b", re.I)),
+)
+
+
+def _polarity_flipped(left: str, right: str) -> list[str]:
+    """A kind of provision negative on one side only, while the other states it positively: "不应使用" rendered
+    "shall use". (A kind missing altogether on one side is a change of kind, found by the types.)"""
+    texts = [own_clauses(fold_negated_bounds(_normative(t))) for t in (left, right)]
+    out = []
+    for kind, zh, en in _NEGATIVE:
+        negative = [bool((zh if _CJK.search(t) else en).search(t)) for t in texts]
+        if negative[0] != negative[1] and kind in _types(texts[negative.index(False)]):
+            out.append(f"polarity / 肯定否定: {'not ' if negative[0] else ''}{kind} → "
+                       f"{'not ' if negative[1] else ''}{kind}")
+    return out
+
+
+def _bounds_reversed(left: str, right: str) -> list[str]:
+    """Lower bounds only on one side, upper bounds only on the other: "不低于95%" rendered "at most 95 %"."""
+    sides = []
+    for text in (left, right):
+        classes = {c for _, c in comparators(fold_negated_bounds(_normative(text)))}
+        sides.append(("lower" if classes <= {">=", ">"} else "upper" if classes <= {"<=", "<"} else "") if classes
+                     else "")
+    if sides[0] and sides[1] and sides[0] != sides[1]:
+        return [f"bound / 界限: {sides[0]} → {sides[1]}"]
+    return []
 
 
 def _may_as_possibility(lt: set[str], left: str, rt: set[str], right: str) -> tuple[set[str], set[str]]:

@@ -288,3 +288,27 @@ def test_equivalent_verbal_forms_short_rewordings_and_minutes(left: str, right: 
 ])
 def test_units_durations_and_moved_conditions(left: str, right: str, status: str) -> None:
     assert classify(left, right, left, right)[0].value == status
+
+
+@pytest.mark.parametrize(("left", "right", "status"), [
+    # units of one value across languages
+    ("延迟应不大于5秒。", "The latency shall not exceed 5 s.", "unchanged"),
+    ("延迟应不大于5秒。", "The latency shall not exceed 5 ms.", "technical"),
+    ("人工嘴应置于正前方1米处。", "The artificial mouth shall be placed 1 m in front.", "unchanged"),
+    ("人工嘴应置于正前方1米处。", "The artificial mouth shall be placed 1 cm in front.", "technical"),
+    # a negated bound is a bound, in either language; its direction counts
+    ("准确率不应低于95%。", "The accuracy shall not be less than 95 %.", "unchanged"),
+    ("准确率不得低于95%。", "The accuracy shall be at least 95 %.", "unchanged"),
+    ("准确率应不低于95%。", "The accuracy shall be at most 95 %.", "technical"),
+    ("报告不应晚于10日。", "The report shall be provided not later than 10 days.", "unchanged"),
+    # polarity of a provision
+    ("组织应记录日志，不得删除日志。", "The organization shall record logs and shall not delete them.", "unchanged"),
+    ("组织应记录日志，不得删除日志。", "The organization shall record logs and delete them.", "technical"),
+    ("特殊类别个人数据不得向其他方传输。", "The special categories of data shall be kept; they are not to be transmitted.",
+     "unchanged"),
+    ("个人信息处理者可不向个人告知。", "The handler may process the information without notifying the individual.",
+     "unchanged"),
+    ("This obligation shall not cover operational data.", "本义务不涵盖运行数据。", "unchanged"),
+])
+def test_crosslingual_units_bounds_and_polarity(left: str, right: str, status: str) -> None:
+    assert classify_crosslingual(left, right)[0].value == status
