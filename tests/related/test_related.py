@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 import shutil
+import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -31,11 +32,12 @@ SAMPLE = CORPUS / "sample-ai-risk-capability.md"
 
 
 def fake_embed(texts: Sequence[str]) -> np.ndarray:
-    """Character-bigram hashing: deterministic, fast, good enough for same-language near copies."""
+    """Character-bigram hashing: deterministic (crc32, not str hash, which each process seeds anew), fast,
+    good enough for same-language near copies."""
     out = np.zeros((len(texts), 256), dtype=np.float32)
     for i, t in enumerate(texts):
         for a, b in itertools.pairwise(t):
-            out[i, hash(a + b) % 256] += 1.0
+            out[i, zlib.crc32((a + b).encode()) % 256] += 1.0
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     result: np.ndarray = out / norms
