@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 
 from assistant.compare.diff import tokens
-from assistant.compare.measures import comparators, quantities, unit_of
+from assistant.compare.measures import comparators, quantities, same_durations, unit_of
 from assistant.compare.model import Status
 from assistant.compare.similarity import jaccard, shingles
 from assistant.compare.units import normalise
@@ -116,7 +116,7 @@ def technical_changes(left: str, right: str) -> list[str]:
             continue
         changes.extend(_sentence_changes(a, b))
     lnum, rnum = _numbers(left), _numbers(right)
-    if lnum != rnum and not _same_durations(left, right) and not any(c.startswith("value") for c in changes):
+    if lnum != rnum and not same_durations(left, right, _numbers) and not any(c.startswith("value") for c in changes):
         before = ", ".join(sorted((lnum - rnum).elements()))
         after = ", ".join(sorted((rnum - lnum).elements()))
         changes.append(f"value / 数值: {before or '—'} → {after or '—'}")
@@ -166,7 +166,7 @@ def _sentence_changes(a: str, b: str) -> list[str]:
     ca, cb = comparators(a), comparators(b)
     if [c for _, c in ca] != [c for _, c in cb]:
         out.append(f"comparator / 比较关系: {'、'.join(w for w, _ in ca) or '—'} → {'、'.join(w for w, _ in cb) or '—'}")
-    if unit_of(ra.unit) != unit_of(rb.unit) and ra.value and rb.value and not _same_durations(a, b):
+    if unit_of(ra.unit) != unit_of(rb.unit) and ra.value and rb.value and not same_durations(a, b, _numbers):
         out.append(f"unit / 单位: {ra.unit or '—'} → {rb.unit or '—'}")
     if _condition_changed(ra.condition, rb.condition, a, b) or _condition_changed(_lead_condition(a),
                                                                                    _lead_condition(b), a, b):
@@ -219,27 +219,6 @@ def _numbers(text: str) -> Counter[str]:
     """Values with their units of measure (5 s and 5秒 are one value, 5 s and 5毫秒 two). Bibliography
     citations ("参见参考文献[6]") are labels; counts in words ("三位小数") are values."""
     return Counter(n + unit for n, unit in quantities(_CITATION.sub(" ", _REF.sub(" ", arabic(text)))))
-
-
-# a duration in days: 12个月 and 1年, 24 h and 1 d are one period written two ways
-_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(个月|年|月|周|天|日|d|小时|h|分钟|min|秒|s)(?![A-Za-z])")
-_EVERY_ONE = re.compile(r"每(?=年|月|周|天|日|小时)")
-_DAYS = {"年": 365.0, "个月": 365 / 12, "月": 365 / 12, "周": 7.0, "天": 1.0, "日": 1.0, "d": 1.0, "小时": 1 / 24,
-         "h": 1 / 24, "分钟": 1 / 1440, "min": 1 / 1440, "秒": 1 / 86400, "s": 1 / 86400}
-
-
-def _same_durations(left: str, right: str) -> bool:
-    """Whether both texts state durations and, in days, the same ones (everything else equal)."""
-    if not (_DURATION.search(_EVERY_ONE.sub("每1", arabic(left)))
-            and _DURATION.search(_EVERY_ONE.sub("每1", arabic(right)))):
-        return False
-
-    def in_days(text: str) -> Counter[str]:
-        text = _EVERY_ONE.sub("每1", text)  # 每年 is 每1年
-        days = _DURATION.sub(lambda m: f" D{round(float(m.group(1)) * _DAYS[m.group(2)], 6):g} ", arabic(text))
-        return Counter(re.findall(r"D[\d.e+-]+", days)) + _numbers(_DURATION.sub(" ", arabic(text)))
-
-    return in_days(left) == in_days(right)
 
 
 def _normative(text: str) -> str:

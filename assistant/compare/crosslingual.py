@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from assistant.compare.measures import comparators, fold_negated_bounds, quantities
+from assistant.compare.measures import comparators, fold_negated_bounds, quantities, same_durations
 from assistant.compare.model import Status
 from assistant.document.numerals import EN_NUMBERS
 from assistant.document.numerals import value as numeral_value
@@ -65,6 +65,14 @@ _SUBJECT_RELATIVE = re.compile(
     r"(?:which|who)\s+(?!(?:shall|should|must|may|can|could|might|will|would|not|the|a|an|this|these|those|that|"
     r"it|its|they|their|them|we|our|he|she|his|her|each|any|all|such|no|one|users?|providers?|deployers?|"
     r"organi[sz]ations?)\b)", re.I)
+# ISO/IEC Directives Part 2, 7.2–7.4: the expressions allowed in place of shall, should and may
+_ISO_EQUIVALENTS = [(re.compile(p, re.I), modal) for p, modal in (
+    (r"\bit is not recommended that\b", "should not"), (r"\bit is recommended that\b", "should"),
+    (r"\bought not to\b", "should not"), (r"\bought to\b", "should"),
+    (r"\bit is not required that\b", "need not"), (r"\b(?:is|are) not required to\b", "need not"),
+    (r"\bit is required that\b", "shall"), (r"(?<!that )(?<!which )(?<!what )\b(?:is|are) required to\b", "shall"),
+    (r"\b(?:has|have) to\b", "shall"), (r"\b(?:is|are) (?:permitted|allowed) to\b", "may"),
+)]
 _MODAL = re.compile(r"\b(?:shall|should|must|may)\b", re.I)
 # the same in a Chinese rendering: 是否应/是否宜 asks, it does not require
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]|\s+and\s+")
@@ -105,6 +113,9 @@ def classify_crosslingual(left_body: str, right_body: str, informative: bool = F
     if lt != rt:
         changes.append(f"provisions / 条款类型: {_show(lt)} → {_show(rt)}")
     ln, rn = _reconciled(values(_normative(left_body)), values(_normative(right_body)), left_body, right_body)
+    if ln != rn and (_thousands_reconciled(left_body, right_body)
+                     or same_durations(left_body, right_body, lambda t: values(_normative(t)))):
+        ln = rn  # "1,000" meant a thousand; "72小时" is "three days"
     if ln != rn:
         changes.append(f"value / 数值: {', '.join(sorted((ln - rn).elements())) or '—'} → "
                        f"{', '.join(sorted((rn - ln).elements())) or '—'}")
@@ -236,9 +247,18 @@ def _labels(text: str) -> Counter[str]:
     return Counter(n for m in re.finditer(r"\[[\d,，、–\-\s\]\[]+\]", folded) for n in _NUMBER.findall(m.group(0)))
 
 
-def values(text: str) -> Counter[str]:
-    # "0,962": the ISO decimal comma; before NFKC, which would turn the Chinese "，" into "," too
+def _thousands_reconciled(left: str, right: str) -> bool:
+    """Whether the values agree once "1,000" is read as a thousand, not as the ISO decimal comma."""
+    return values(_normative(left), thousands=True) == values(_normative(right), thousands=True)
+
+
+def values(text: str, thousands: bool = False) -> Counter[str]:
+    """THOUSANDS: a comma between digits followed by three digits groups thousands ("1,000", English law);
+    otherwise it is the ISO decimal comma ("0,962")."""
     text = _TENTHS.sub(lambda m: f"{numeral_value(m.group(1)) * 10}%", text)
+    if thousands:
+        text = re.sub(r"(?<![\d.,])(\d{1,3}),(?=\d{3}(?!\d))", r"\1", text)
+    # before NFKC, which would turn the Chinese "，" into "," too
     folded = unicodedata.normalize("NFKC", re.sub(r"(\d),(\d)", r"\1.\2", text))
     folded = re.sub(r"(\d) (\d{3})(?!\d)", r"\1\2", folded)  # "1 000": a thousands space in both styles
     folded = _LABELS.sub(" ", folded)
@@ -301,6 +321,8 @@ def _kinds(text: str) -> Counter[str]:
 def own_clauses(sentence: str) -> str:
     """The sentence without embedded clauses whose modals are not the document's own provisions."""
     if not _CJK.search(sentence):  # English, whatever dashes or quotes it holds
+        for pattern, modal in _ISO_EQUIVALENTS:
+            sentence = pattern.sub(modal, sentence)
         return _APPLIES_EN.sub("applies", _EMBEDDED_EN.sub(_embedded_part, _ENTITLED.sub("are entitled", sentence)))
     sentence = _REPORTED_ZH.sub(lambda m: _REPORTED_MODAL.sub("", m.group(0)), sentence)
     return _ALLOWED_ZH.sub("", _WITHOUT_ZH.sub("", _EMBEDDED_ZH.sub("是否", sentence)))

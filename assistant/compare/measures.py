@@ -8,7 +8,10 @@ two.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
 
+from assistant.document.numerals import arabic, english_arabic
 from assistant.requirements.analysis import VALUE
 
 UNIT_CANON = {"小时": "h", "分钟": "min", "秒": "s", "毫秒": "ms", "微秒": "μs", "us": "μs", "天": "d", "日": "d",
@@ -70,3 +73,37 @@ _COMPARATOR = re.compile("|".join(re.escape(k) for k in sorted(COMPARATOR_CLASS,
 def comparators(sentence: str) -> list[tuple[str, str]]:
     """Comparator words in order, with their meaning (>=, <=, >, <): 不少于 and 至少 say the same."""
     return [(m.group(0), COMPARATOR_CLASS[m.group(0).lower()]) for m in _COMPARATOR.finditer(sentence)]
+
+
+# a duration in days, in either language: 72小时 and "three days", 12个月 and "one year" are one period
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(个月|年|月|周|天|日|小时|分钟|秒|"
+                       r"(?i:years?|months?|weeks?|days?|hours?|minutes?|seconds?|d|h|min|s))(?![A-Za-z])")
+_EVERY_ONE = re.compile(r"每(?=年|月|周|天|日|小时)")  # 每年 is 每1年
+_EN_ONE = re.compile(r"\b(?:one|an?)\s+(?=(?:year|month|week|day|hour|minute)\b)", re.I)
+_EN_HALF = re.compile(r"\bhalf an?\s+(?=(?:year|month|week|day|hour|minute)\b)|半(?=年|小时|天|日)", re.I)
+_DAYS = {"年": 365.0, "year": 365.0, "个月": 365 / 12, "月": 365 / 12, "month": 365 / 12, "周": 7.0, "week": 7.0,
+         "天": 1.0, "日": 1.0, "day": 1.0, "d": 1.0, "小时": 1 / 24, "hour": 1 / 24, "h": 1 / 24, "分钟": 1 / 1440,
+         "minute": 1 / 1440, "min": 1 / 1440, "秒": 1 / 86400, "second": 1 / 86400, "s": 1 / 86400}
+
+
+def _prepared(text: str) -> str:
+    text = english_arabic(arabic(text))
+    return _EVERY_ONE.sub("每1", _EN_ONE.sub("1 ", _EN_HALF.sub("0.5 ", text)))
+
+
+def durations(text: str) -> list[tuple[str, float]]:
+    """(number as written, days) for every duration of the text, counts in words read as digits."""
+    out = []
+    for m in _DURATION.finditer(_prepared(text)):
+        unit = m.group(2).lower()
+        unit = unit if unit in _DAYS else unit.rstrip("s")
+        out.append((m.group(1), round(float(m.group(1)) * _DAYS[unit], 6)))
+    return out
+
+
+def same_durations(left: str, right: str, numbers: Callable[[str], Counter[str]]) -> bool:
+    """Whether both texts state durations, the same ones in days, and otherwise the same NUMBERS."""
+    days_left, days_right = (Counter(days for _, days in durations(t)) for t in (left, right))
+    if not days_left or days_left != days_right:
+        return False
+    return numbers(_DURATION.sub(" ", _prepared(left))) == numbers(_DURATION.sub(" ", _prepared(right)))

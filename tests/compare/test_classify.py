@@ -312,3 +312,23 @@ def test_units_durations_and_moved_conditions(left: str, right: str, status: str
 ])
 def test_crosslingual_units_bounds_and_polarity(left: str, right: str, status: str) -> None:
     assert classify_crosslingual(left, right)[0].value == status
+
+
+@pytest.mark.parametrize(("left", "right", "status"), [
+    # one duration, one number, in each language's way of writing it
+    ("组织应在发现事件后72小时内报告。", "The organization shall report the incident within three days of its discovery.",
+     "unchanged"),
+    ("组织应在发现事件后72小时内报告。", "The organization shall report the incident within two days of its discovery.",
+     "technical"),
+    ("日志应保存6个月。", "Logs shall be kept for half a year.", "unchanged"),
+    ("测试样本数量应不少于1 000个。", "The test set shall contain at least 1,000 samples.", "unchanged"),
+    ("精确率应达到0.962以上。", "The precision shall be 0,962 or higher.", "unchanged"),  # the ISO decimal comma
+    # ISO/IEC Directives Part 2: expressions allowed in place of should, shall, may and need not
+    ("系统宜提供日志导出功能。", "It is recommended that the system provide a log export function.", "unchanged"),
+    ("系统应提供日志导出功能。", "It is recommended that the system provide a log export function.", "technical"),
+    ("系统应提供日志导出功能。", "The system is required to provide a log export function.", "unchanged"),
+    ("收集评估所需的信息。", "Collect the information that is required to assess the risk.", "unchanged"),
+    ("用户可导出日志。", "Users are permitted to export logs.", "unchanged"),
+])
+def test_crosslingual_durations_thousands_and_iso_equivalents(left: str, right: str, status: str) -> None:
+    assert classify_crosslingual(left, right)[0].value == status
