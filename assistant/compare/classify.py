@@ -18,6 +18,7 @@ from assistant.compare.model import Status
 from assistant.compare.similarity import jaccard, shingles
 from assistant.compare.units import normalise
 from assistant.document.numerals import arabic
+from assistant.document.periods import period
 from assistant.document.provisions import split_sentences, verbal_form
 from assistant.requirements.analysis import analyse
 
@@ -58,7 +59,7 @@ _STATISTIC_CLASS = {
 _STATISTIC = re.compile("|".join(re.escape(k) for k in sorted(_STATISTIC_CLASS, key=len, reverse=True)), re.I)
 _MINUTES = re.compile(r"(?<=\d)\s*min\b")
 _CITATION = re.compile(r"\[\d+(?:\s*[,，、–\-]\s*\d+)*\]")
-_FILLER = {"的", "地", "了", "之", "予以", "加以"}  # particles, and light verbs that carry no meaning of their own
+_FILLER = {"的", "地", "了", "之", "所", "予以", "加以"}  # particles, and light verbs that carry no meaning of their own
 # how much of a set a provision covers: 多数 → 全部 widens it, as a value would
 _QUANTIFIER_CLASS = {"全部": "all", "所有": "all", "一切": "all", "任何": "all", "任意": "all", "全体": "all",
                      "绝大多数": "most", "大多数": "most", "多数": "most", "大部分": "most", "少数": "few", "个别": "few",
@@ -128,12 +129,26 @@ def technical_changes(left: str, right: str) -> list[str]:
         # narrows the scope. A rewording replaces words and stays editorial below RESIDUAL_LIMIT.
         # a conjunction in place of a list comma (A、B → A和B) is punctuation, not a qualifier
         conjunction = _canon("和")  # the synonym group of 以及/及/和/与
-        removed, added = Counter({t: n for t, n in removed.items() if t != conjunction}), Counter(
-            {t: n for t, n in added.items() if t != conjunction})
+        removed, added = _qualified(Counter({t: n for t, n in removed.items() if t != conjunction}), Counter(
+            {t: n for t, n in added.items() if t != conjunction}))
         if bool(removed) != bool(added) and sum(len(t) * n for t, n in (removed + added).items()) >= INSERTION_MIN:
             words = "、".join((removed + added).elements())
             changes.append(f"scope / 范围: {'removed / 删除' if removed else 'added / 增加'} {words}")
     return list(dict.fromkeys(changes))
+
+
+def _qualified(removed: Counter[str], added: Counter[str]) -> tuple[Counter[str], Counter[str]]:
+    """A word replaced by a longer word that holds it (报告 → 书面报告) is that word with a qualifier added:
+    only the qualifier (书面) counts as added; likewise the other way round."""
+    for gone, new in ((removed, added), (added, removed)):
+        for word in list(gone):
+            # the rest must be a word of its own: 排行 → 排行榜 or 每年 → 每 are one word written two ways
+            longer = next((w for w in new if word in w and len(w) - len(word) >= 2 and not w.startswith("§")), None)
+            if longer and gone[word] > 0 and new[longer] > 0 and not word.startswith("§"):
+                gone[word] -= 1
+                new[longer] -= 1
+                new[longer.replace(word, "", 1)] += 1
+    return +removed, +added
 
 
 def _test_method(match: re.Match[str]) -> str:
@@ -180,6 +195,9 @@ def _sentence_changes(a: str, b: str) -> list[str]:
     qa, qb = ([_QUANTIFIER_CLASS[m] for m in _QUANTIFIER.findall(s)] for s in (a, b))
     if qa != qb:
         out.append(f"quantifier / 数量范围: {'、'.join(qa) or '—'} → {'、'.join(qb) or '—'}")
+    pa, pb = period(a), period(b)
+    if pa != pb:  # 定期 → 每季度: how often is now fixed (or changed, or dropped)
+        out.append(f"period / 周期: {f'{pa:g} d' if pa else '—'} → {f'{pb:g} d' if pb else '—'}")
     sa, sb = Counter(_statistics(a)), Counter(_statistics(b))
     if sa != sb:
         out.append(f"statistic / 统计量: {'、'.join(sa - sb) or '—'} → {'、'.join(sb - sa) or '—'}")

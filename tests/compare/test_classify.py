@@ -332,3 +332,14 @@ def test_crosslingual_units_bounds_and_polarity(left: str, right: str, status: s
 ])
 def test_crosslingual_durations_thousands_and_iso_equivalents(left: str, right: str, status: str) -> None:
     assert classify_crosslingual(left, right)[0].value == status
+
+
+@pytest.mark.parametrize(("left", "right", "status"), [
+    ("应定期开展评估。", "应每季度开展评估。", "technical"),  # how often is now fixed
+    ("应每年开展评估。", "应定期开展评估。", "technical"),
+    ("评估结果应形成报告。", "评估结果应形成书面报告。", "technical"),  # a qualifier inside a longer word
+    ("评估结果应形成书面报告。", "评估结果应形成报告。", "technical"),
+    ("公开排行和论文报告的最佳值约84%。", "公开排行榜和论文所报告的最佳值约84%。", "editorial"),
+])
+def test_periods_and_qualifiers_inside_words(left: str, right: str, status: str) -> None:
+    assert classify(left, right, left, right)[0].value == status
