@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 
 from assistant.compare.diff import tokens
-from assistant.compare.measures import comparators, quantities, same_durations, unit_of
+from assistant.compare.measures import comparators, fold_negated_bounds, quantities, same_durations, unit_of
 from assistant.compare.model import Status
 from assistant.compare.similarity import jaccard, shingles
 from assistant.compare.units import normalise
@@ -244,12 +244,8 @@ def _normative(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not _INFORMATIVE.match(line))
 
 
-# "不应低于95%" and "应不低于95%" are one requirement (GB/T 1.1 allows both): one form for both
-_NEGATED_BOUND = re.compile(r"不应(低于|小于|少于|高于|大于|多于|超过|短于|长于)")
-
-
 def _fold(text: str) -> str:
-    return _NEGATED_BOUND.sub(r"应不\1", unicodedata.normalize("NFKC", text))
+    return fold_negated_bounds(unicodedata.normalize("NFKC", text))
 
 
 def _content_diff(left: str, right: str) -> tuple[Counter[str], Counter[str]]:

@@ -41,8 +41,8 @@ def quantities(text: str) -> list[tuple[str, str]]:
     return [(re.sub(r"[ ,]", "", m.group("value")), unit_of(m.group("unit") or "")) for m in VALUE.finditer(text)]
 
 
-# "不应低于95%" is "应不低于95%" (GB/T 1.1 allows both; 不得低于 likewise), "shall not be less than" is "shall be at least": the
-# negation belongs to the bound, not to the provision
+# "不应低于95%" is "应不低于95%" (GB/T 1.1 allows both; 不得低于 likewise), "shall not be less than" is
+# "shall be at least": the negation belongs to the bound, not to the provision
 _NEGATED_BOUND_ZH = re.compile(r"不(?:应|得)(低于|小于|少于|高于|大于|多于|超过|超出|短于|长于|早于|晚于)")
 _NEGATED_BOUND_EN = re.compile(r"\b(shall|should|must) not (?:be )?(?:(exceed)|(?:(less|lower|fewer|shorter)|"
                                r"(?:more|greater|higher|longer)) than)\b", re.I)
