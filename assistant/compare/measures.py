@@ -86,19 +86,20 @@ _DAYS = {"年": 365.0, "year": 365.0, "个月": 365 / 12, "月": 365 / 12, "mont
          "minute": 1 / 1440, "min": 1 / 1440, "秒": 1 / 86400, "second": 1 / 86400, "s": 1 / 86400}
 
 
-def _prepared(text: str) -> str:
-    text = english_arabic(arabic(text))
-    return _EVERY_ONE.sub("每1", _EN_ONE.sub("1 ", _EN_HALF.sub("0.5 ", text)))
+def _prepared(text: str, every: bool = True) -> str:
+    """Counts in words as digits; EVERY: 每年 as 每1年 too."""
+    text = _EN_ONE.sub("1 ", _EN_HALF.sub("0.5 ", english_arabic(arabic(text))))
+    return _EVERY_ONE.sub("每1", text) if every else text
 
 
 def durations(text: str) -> list[tuple[str, float]]:
     """(number as written, days) for every duration of the text, counts in words read as digits."""
-    out = []
-    for m in _DURATION.finditer(_prepared(text)):
-        unit = m.group(2).lower()
-        unit = unit if unit in _DAYS else unit.rstrip("s")
-        out.append((m.group(1), round(float(m.group(1)) * _DAYS[unit], 6)))
-    return out
+    return [(m.group(1), _days(m)) for m in _DURATION.finditer(_prepared(text))]
+
+
+def _days(m: re.Match[str]) -> float:
+    unit = m.group(2).lower()
+    return round(float(m.group(1)) * _DAYS[unit if unit in _DAYS else unit.rstrip("s")], 6)
 
 
 def same_durations(left: str, right: str, numbers: Callable[[str], Counter[str]]) -> bool:
@@ -107,3 +108,9 @@ def same_durations(left: str, right: str, numbers: Callable[[str], Counter[str]]
     if not days_left or days_left != days_right:
         return False
     return numbers(_DURATION.sub(" ", _prepared(left))) == numbers(_DURATION.sub(" ", _prepared(right)))
+
+
+def in_days(text: str) -> str:
+    """The text with every duration written as its number of days (72小时 and "three days" both "3 日");
+    a period without a number (每年) is left as it is."""
+    return _DURATION.sub(lambda m: f"{_days(m):g} 日", _prepared(text, every=False))

@@ -12,6 +12,7 @@ import functools
 import re
 from typing import Literal
 
+from assistant.compare.measures import in_days
 from assistant.document.numerals import arabic
 from assistant.document.periods import period
 from assistant.requirements.analysis import analyse
@@ -177,11 +178,13 @@ def classify(draft: str, source: str, source_unit: str = "") -> tuple[Relation, 
     if fd and fs and fd != fs:
         reasons.append(f"verbal form {_verbal(source)} → {_verbal(draft)}")
         return ("stricter" if fd > fs else "looser"), reasons
-    nd, ns = _numbers(draft), _numbers(source)
+    # durations in days: "72小时内" and "within three days" set one limit
+    draft_days, source_days = in_days(draft), in_days(source)
+    nd, ns = _numbers(draft_days), _numbers(source_days)
     changed = [(a, b) for a, b in zip(nd, ns, strict=False) if a != b]
     if changed:
         a, b = changed[0]
-        direction = _direction(draft, a) or _direction(source, b)
+        direction = _direction(draft_days, a) or _direction(source_days, b)
         if direction:
             reasons.append(f"value {b:g} → {a:g}")
             tighter = (a > b) if direction > 0 else (a < b)
@@ -189,7 +192,7 @@ def classify(draft: str, source: str, source_unit: str = "") -> tuple[Relation, 
     if bool(nd) != bool(ns) and not any(_limit(t) or period(t) is not None for t in (draft, source)):
         # a bound only one side sets ("留存记录不少于3年" against "留存记录"): adding one asks for more (time
         # limits and periods have their own rules below)
-        value, text = (nd[0], draft) if nd else (ns[0], source)
+        value, text = (nd[0], draft_days) if nd else (ns[0], source_days)
         if _comparator_at(arabic(text.lower()), value):  # "不少于3年", "at most 5"
             reasons.append(("bound added" if nd else "bound removed") + f": {value:g}")
             return ("stricter" if nd else "looser"), reasons

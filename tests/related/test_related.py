@@ -496,3 +496,13 @@ def test_exemplar_decides_where_the_description_does_not(tmp_path: Path) -> None
     placer = Placer(load_framework(framework, exemplars), embedder=fake_embed)
     assert without.sub_area_id != "3.nlp"
     assert placer.place(text).sub_area_id == "3.nlp"
+
+
+@pytest.mark.parametrize(("draft", "source", "relation"), [
+    ("运营者应在72小时内报告。", "The operator shall report within three days.", "duplicate"),
+    ("运营者应在48小时内报告。", "The operator shall report within three days.", "stricter"),
+    ("日志应保存不少于1年。", "日志应保存不少于12个月。", "duplicate"),
+    ("日志应保存不少于6个月。", "日志应保存不少于1年。", "looser"),
+])
+def test_durations_compare_in_days(draft: str, source: str, relation: str) -> None:
+    assert classify(draft, source)[0] == relation
