@@ -175,9 +175,13 @@ def _units_changed(left: str, right: str) -> list[str]:
 # negative verbal forms, by kind, as laws and standards write them ("are not to be transmitted", "may process
 # without notifying" for 可不告知); a negated bound (不应低于, "shall not exceed") is folded first
 _NEGATIVE = (
-    ("requirement", re.compile(r"不应|不得|不准许"), re.compile(r"\b(?:shall|must) not\b|\bno\b[^.;,]{0,40}\bshall\b|\b(?:is|are) not to be\b", re.I)),
+    # "No provider shall …" prohibits; "no later than" and "no more than" are bounds
+    ("requirement", re.compile(r"不应|不得|不准许"),
+     re.compile(r"\b(?:shall|must) not\b|\bno\s+(?!later\b|earlier\b|more\b|less\b|longer\b|fewer\b)[^.;,]{0,40}"
+                r"\bshall\b|\b(?:is|are) not to be\b", re.I)),
     ("recommendation", re.compile(r"不宜"), re.compile(r"\bshould not\b", re.I)),
-    ("permission", re.compile(r"不必|无须|无需|不需要|可不(?=[\u4e00-\u9fff])"), re.compile(r"\bneed not\b|\bmay\b[^.;]{0,60}\bwithout\b", re.I)),
+    ("permission", re.compile(r"不必|无须|无需|不需要|可不(?=[\u4e00-\u9fff])"),
+     re.compile(r"\bneed not\b|\bmay\b[^.;]{0,60}\bwithout\b", re.I)),
 )
 
 

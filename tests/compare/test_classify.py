@@ -309,6 +309,9 @@ def test_units_durations_and_moved_conditions(left: str, right: str, status: str
     ("个人信息处理者可不向个人告知。", "The handler may process the information without notifying the individual.",
      "unchanged"),
     ("This obligation shall not cover operational data.", "本义务不涵盖运行数据。", "unchanged"),
+    ("No later than 15 days after it becomes aware, the provider shall notify the authority.",
+     "提供者应在知悉后15日内通知主管部门。", "unchanged"),  # a bound, not a prohibition
+    ("No provider shall place such a system on the market.", "提供者应将此类系统投放市场。", "technical"),
 ])
 def test_crosslingual_units_bounds_and_polarity(left: str, right: str, status: str) -> None:
     assert classify_crosslingual(left, right)[0].value == status
